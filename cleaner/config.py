@@ -1,0 +1,75 @@
+"""One settings object with documented defaults; override key by key with ``Config(...)`` or
+``config.replace(...)``."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of one cleaner. Every field has a default; pass only what you change.
+
+    Rules
+        rules_dirs: extra rule folders, loaded after the built-in rules; a rule with the id of
+            a built-in rule replaces it.
+        use_builtin_rules: load the rules shipped with the package.
+        disabled_rules / disabled_kinds: rule or detector ids / kinds (``ui``, ``caption``, ...)
+            that must not remove anything.
+    Limits
+        max_input_chars: longer inputs raise ``InputTooLargeError``.
+        time_budget: seconds one document may take; over it, ``TimeBudgetExceeded``.
+        max_block_chars: longer blocks are never matched by line/cut rules (cost bound).
+    Layout
+        head_blocks / tail_blocks: besides the blocks before the first and after the last
+            paragraph of prose, how many blocks at each end count as ``head``/``tail``.
+        prose_min_words: a block with at least this many words and a sentence end is prose.
+    Detectors
+        detectors: names of the detectors to run, in order.
+        detector_options: per-detector constructor arguments, e.g.
+            ``{"duplicates": {"min_chars": 20}}``.
+    HTML
+        html_mode: ``auto`` (sniff), ``always`` or ``never`` treat the input as HTML.
+    """
+
+    rules_dirs: tuple[Path, ...] = ()
+    use_builtin_rules: bool = True
+    disabled_rules: frozenset[str] = frozenset()
+    disabled_kinds: frozenset[str] = frozenset()
+
+    max_input_chars: int = 5_000_000
+    time_budget: float = 2.0
+    max_block_chars: int = 2_000
+
+    head_blocks: int = 3
+    tail_blocks: int = 3
+    prose_min_words: int = 12
+
+    detectors: tuple[str, ...] = (
+        "glued_caption", "captions", "widgets", "duplicates", "appended_story", "title",
+    )
+    detector_options: dict = field(default_factory=dict, hash=False, compare=False)
+
+    html_mode: str = "auto"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rules_dirs", tuple(Path(p) for p in self.rules_dirs))
+        object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
+        object.__setattr__(self, "disabled_kinds", frozenset(self.disabled_kinds))
+        if self.html_mode not in ("auto", "always", "never"):
+            raise ValueError(f"html_mode must be auto, always or never, not {self.html_mode!r}")
+        if self.time_budget <= 0 or self.max_input_chars <= 0:
+            raise ValueError("time_budget and max_input_chars must be positive")
+
+    def replace(self, **changes: object) -> Config:
+        """A copy of this config with ``changes`` applied."""
+        return dataclasses.replace(self, **changes)
+
+    def is_disabled(self, rule_id: str, kind: str) -> bool:
+        """Whether a rule or detector with this id and kind is switched off."""
+        return rule_id in self.disabled_rules or kind in self.disabled_kinds
+
+
+DEFAULT_CONFIG = Config()

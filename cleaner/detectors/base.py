@@ -1,0 +1,51 @@
+"""What every detector is: a small class that judges blocks and names its reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Iterable
+
+from ..document import Document
+from ..layout import Layout
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A detector's verdict on one block: remove it; with ``cut``, it and every block after it;
+    with ``split``, only its first ``split`` characters (the rest stays as a block of its own)."""
+
+    index: int
+    reason: str
+    kind: str | None = None
+    cut: bool = False
+    split: int | None = None
+
+
+class Detector:
+    """Base class. Subclasses set ``name`` and ``kind`` and implement ``find``.
+
+    Thresholds are constructor arguments with defaults; detectors do no I/O.
+    """
+
+    name: ClassVar[str] = ""
+    kind: ClassVar[str] = ""
+
+    def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
+        """The blocks of ``doc`` to remove, with the reason for each."""
+        raise NotImplementedError
+
+
+class BlockDetector(Detector):
+    """A detector that judges each kept block on its own text."""
+
+    def judge(self, text: str) -> str | None:
+        """``None`` to keep the block, else the snake_case reason to remove it."""
+        raise NotImplementedError
+
+    def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
+        """Every kept block that ``judge`` gives a reason to remove."""
+        for index, block in enumerate(doc.blocks):
+            if block.kept:
+                reason = self.judge(block.text)
+                if reason:
+                    yield Finding(index, reason)

@@ -1,0 +1,125 @@
+"""Photo captions: descriptions of an image with an agency or photographer credit."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..layout import Layout, word_count
+from ..wordlists import word_list
+from .base import BlockDetector, Detector, Finding
+
+NAME = r"\p{Lu}[\p{L}.'&-]*"
+NAMES = rf"{NAME}(?:\s+(?:{NAME}|of|de|la|von|van|der|and|&))*"
+# "(EPA/Alexander Kazakov/Sputnik)", "(Reed Saxon / Associated Press)": credits with a slash.
+SLASH_CREDIT = regex.compile(rf"\(\s*{NAMES}(?:\s*/\s*{NAMES})+\s*\)\s*$")
+PHOTO_WORDS = r"(?:Photo(?:graph)?s?|Pictures?|Images?|Foto|Bild|Imagen|Fotografía|Фото|사진|Credit|Courtesy|Handout)"
+LABEL_CREDIT = regex.compile(rf"\(\s*(?:{PHOTO_WORDS}\b[^()]{{0,80}}|[^()]{{0,80}}\b(?:Photo|Foto)s?)\s*\)\s*$")
+PHOTO_LABEL = regex.compile(rf"^{PHOTO_WORDS}(?:\s+(?:credit|by))?\s*[:：]\s*\S", regex.I)
+GETTY_CREDIT = regex.compile(r"(?:[/|]\s*|\bvia\s+|^)Getty\s+Images(?:\s+for\s+[\p{L}\s]+)?\s*\)?\s*$")
+TRUNCATED_VIA = regex.compile(r"\bvia\s+\p{Lu}{3,}\s*$")
+LEADING_COPYRIGHT = regex.compile(rf"^(?:©|\(c\)|Copyright)\s*{NAME}(?:\s+{NAME}){{0,3}}\.\s+\p{{Lu}}")
+CREDIT_ONLY = regex.compile(rf"^\(\s*{NAMES}(?:\s*/\s*{NAMES})*\s*\)$")
+
+
+def agency_pattern(names: Iterable[str]) -> regex.Pattern:
+    """One alternation of the agency names, longest first, as whole words."""
+    alternatives = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    return regex.compile(rf"(?:{alternatives})")
+
+
+class CaptionDetector(BlockDetector):
+    """Removes photo captions that carry a credit.
+
+    Reasons: ``trailing_credit`` (ends in ``(AP)``, ``(EPA/...)``, ``(Photo: ...)``),
+    ``getty_credit`` (``/Getty Images``), ``truncated_credit`` (``via REUTE``),
+    ``leading_copyright`` (``© Reuters. ...``), ``photo_label`` (``Photo: ...``) and
+    ``credit_only`` (a block that is only a credit, ``(Walt Disney Co.)``; the short block just
+    before it, the caption it credits, goes too: ``caption_before_credit``).
+    """
+
+    name = "captions"
+    kind = "caption"
+
+    def __init__(self, max_words: int = 80, max_caption_before_credit_words: int = 45) -> None:
+        self.max_words = max_words
+        self.max_caption_before_credit_words = max_caption_before_credit_words
+        agencies = agency_pattern(word_list("agencies")).pattern
+        self.agency_credit = regex.compile(rf"\(\s*{agencies}(?:\s+Photos?)?(?:\s*[/,]\s*[^()]{{1,80}})?\s*\)\s*$")
+
+    def judge(self, text: str) -> str | None:
+        """The reason ``text`` is a credited caption, or None."""
+        if word_count(text) > self.max_words:
+            return None
+        if CREDIT_ONLY.match(text) and word_count(text) <= 8:
+            return "credit_only"
+        if self.agency_credit.search(text) or SLASH_CREDIT.search(text) or LABEL_CREDIT.search(text):
+            return "trailing_credit"
+        if GETTY_CREDIT.search(text):
+            return "getty_credit"
+        if TRUNCATED_VIA.search(text):
+            return "truncated_credit"
+        if LEADING_COPYRIGHT.match(text):
+            return "leading_copyright"
+        if PHOTO_LABEL.match(text):
+            return "photo_label"
+        return None
+
+    def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
+        """Credited captions, and the caption line just before a credit-only line."""
+        previous_kept: int | None = None
+        for index, block in enumerate(doc.blocks):
+            if not block.kept:
+                continue
+            reason = self.judge(block.text)
+            if reason:
+                yield Finding(index, reason)
+                if (reason == "credit_only" and previous_kept is not None
+                        and word_count(doc.blocks[previous_kept].text) <= self.max_caption_before_credit_words):
+                    yield Finding(previous_kept, "caption_before_credit")
+            previous_kept = index
+
+
+class GluedCaptionDetector(Detector):
+    """A caption glued to the first paragraph after a credit, as in
+    ``EPA Russia's army chief made the claims in a video meeting with President Vladimir Putin
+    Russia's military says it has ...``, on a line already split at widget residue.
+
+    The caption has no end punctuation; it ends before the last capitalised word of the first
+    run of capitalised words that a lowercase word follows (``... Putin | Russia's military``).
+    Reason: ``credit_then_caption``.
+    """
+
+    name = "glued_caption"
+    kind = "caption"
+
+    def __init__(self, min_caption_words: int = 4, max_caption_words: int = 40) -> None:
+        self.min_caption_words = min_caption_words
+        self.max_caption_words = max_caption_words
+        agencies = agency_pattern(word_list("agencies")).pattern
+        self.leading_credit = regex.compile(rf"(?:{agencies})\s+(?=\p{{Lu}})")
+
+    def caption_end(self, text: str) -> int | None:
+        """Where the glued caption at the start of ``text`` ends, or None if there is none."""
+        credit = self.leading_credit.match(text)
+        if not credit:
+            return None
+        words = list(regex.finditer(r"\S+", text, pos=credit.end()))
+        limit = min(len(words), self.max_caption_words + 1)
+        for i in range(self.min_caption_words, limit):
+            word = words[i].group()
+            if regex.search(r"[.!?]['\"”’]?$", words[i - 1].group()):
+                return None  # a sentence ended first: this is prose, not a caption
+            if word[0].islower() and words[i - 1].group()[0].isupper() and words[i - 2].group()[0].isupper():
+                return words[i - 1].start()
+        return None
+
+    def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
+        """Pieces of split lines in the head that start with a credit and a glued caption."""
+        for index, block in enumerate(doc.blocks):
+            if block.kept and block.piece and layout.in_head(index):
+                end = self.caption_end(block.text)
+                if end is not None:
+                    yield Finding(index, "credit_then_caption", split=end)

@@ -1,0 +1,57 @@
+"""Near-duplicate blocks: a caption or headline printed twice or more."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+from trafilatura.deduplication import Simhash
+
+from ..document import Document
+from ..layout import Layout
+from .base import Detector, Finding
+
+KEY_TOKEN = regex.compile(r"\w+")
+
+
+def block_key(text: str) -> str:
+    """The block's words, case-folded, punctuation and spacing ignored."""
+    return " ".join(KEY_TOKEN.findall(text.casefold()))
+
+
+class DuplicateDetector(Detector):
+    """Removes every later copy of a block seen before (kept or already removed).
+
+    Reasons: ``exact_repeat`` (same words), ``near_repeat`` (trafilatura's Simhash similarity
+    at least ``min_similarity``; only for blocks up to ``max_near_chars``, where near copies
+    are captions and headlines). Blocks shorter than ``min_chars`` are never duplicates.
+    """
+
+    name = "duplicates"
+    kind = "duplicate"
+
+    def __init__(self, min_chars: int = 20, min_similarity: float = 0.95,
+                 max_near_chars: int = 600) -> None:
+        self.min_chars = min_chars
+        self.min_similarity = min_similarity
+        self.max_near_chars = max_near_chars
+
+    def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
+        """Later copies of earlier blocks."""
+        seen: set[str] = set()
+        hashes: list[Simhash] = []
+        for index, block in enumerate(doc.blocks):
+            key = block_key(block.text)
+            if len(key) < self.min_chars:
+                continue
+            if key in seen:
+                if block.kept:
+                    yield Finding(index, "exact_repeat")
+                continue
+            seen.add(key)
+            if len(key) > self.max_near_chars:
+                continue
+            fingerprint = Simhash(key)
+            if block.kept and any(fingerprint.similarity(h) >= self.min_similarity for h in hashes):
+                yield Finding(index, "near_repeat")
+            hashes.append(fingerprint)

@@ -1,0 +1,55 @@
+"""Widget residue: short blocks that are page furniture, not prose."""
+
+from __future__ import annotations
+
+import regex
+
+from ..wordlists import word_list
+from .base import BlockDetector
+
+HAS_LETTER = regex.compile(r"\p{L}")
+TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}+'’.-]*|[+-]")
+SENTENCE_PUNCT = regex.compile(r"[.!?:;,\"“”«»]")
+
+
+class WidgetDetector(BlockDetector):
+    """Removes short blocks with no prose in them.
+
+    Reasons: ``no_letters`` (``-``, ``20``, ``|``), ``short_token`` (one token of at most
+    ``max_token_chars`` characters: ``TT``, ``Aa``), ``ui_words`` (only words of page furniture:
+    ``Share Save``, ``Facebook Twitter Email``).
+    """
+
+    name = "widgets"
+    kind = "ui"
+
+    def __init__(self, max_token_chars: int = 3, max_ui_words: int = 8,
+                 max_no_letter_chars: int = 12) -> None:
+        self.max_token_chars = max_token_chars
+        self.max_ui_words = max_ui_words
+        self.max_no_letter_chars = max_no_letter_chars
+        self.ui_words = frozenset(w.lower() for w in word_list("ui_words"))
+
+    def judge(self, text: str) -> str | None:
+        """``no_letters``, ``short_token``, ``ui_words`` or None (keep)."""
+        if not HAS_LETTER.search(text):
+            return "no_letters" if len(text) <= self.max_no_letter_chars else None
+        tokens = TOKEN.findall(text)
+        if len(tokens) == 1 and len(tokens[0]) <= self.max_token_chars and not SENTENCE_PUNCT.search(text):
+            return "short_token"
+        if 0 < len(tokens) <= self.max_ui_words and self._all_ui(text.lower()):
+            return "ui_words"
+        return None
+
+    def _all_ui(self, lowered: str) -> bool:
+        words = TOKEN.findall(lowered)
+        i = 0
+        while i < len(words):
+            pair = " ".join(words[i:i + 2])
+            if pair in self.ui_words and i + 1 < len(words):
+                i += 2
+            elif words[i] in self.ui_words:
+                i += 1
+            else:
+                return False
+        return True

@@ -1,0 +1,107 @@
+"""The data the cleaner works on and returns: blocks of the input, removals, the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One piece of the input that the cleaner removed, and why.
+
+    ``start``/``end`` are character offsets into the text that was cleaned (the input string, or
+    for HTML input the text extracted from it, ``Cleaned.source``): ``source[start:end] == text``.
+    """
+
+    kind: str
+    rule: str
+    text: str
+    start: int
+    end: int
+    reason: str = ""
+    """For detectors, the snake_case reason; for rules, empty."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The removal as a JSON-ready dict."""
+        return {"kind": self.kind, "rule": self.rule, "reason": self.reason, "text": self.text,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The result of cleaning one article."""
+
+    text: str
+    title: str | None
+    metadata: dict[str, str]
+    removed: tuple[Removal, ...]
+    source: str = field(repr=False, default="")
+    """The text the offsets in ``removed`` refer to (the input, or the text extracted from HTML)."""
+    input_format: str = "text"
+
+    def as_dict(self, *, include_removed: bool = True) -> dict[str, Any]:
+        """The result as a JSON-ready dict (``text``, ``title``, ``metadata``, ``removed``)."""
+        out: dict[str, Any] = {"text": self.text, "title": self.title,
+                               "metadata": dict(self.metadata)}
+        if include_removed:
+            out["removed"] = [r.as_dict() for r in self.removed]
+        return out
+
+
+@dataclass
+class Block:
+    """A block of text (a line, or a piece of a line split at residue) with its offsets.
+
+    ``removal`` is set once a rule or detector has removed the block; ``spans`` lists the
+    pieces removed from inside it (``scope: span`` rules).
+    """
+
+    text: str
+    start: int
+    end: int
+    removal: Removal | None = None
+    blank_before: bool = False
+    line: int = 0
+    piece: bool = False
+    """True when the block is part of a line that was split at residue."""
+
+    @property
+    def kept(self) -> bool:
+        """Whether the block is still part of the article."""
+        return self.removal is None
+
+    @property
+    def words(self) -> list[str]:
+        """The whitespace-separated words of the block."""
+        return self.text.split()
+
+
+@dataclass
+class Document:
+    """The working state of one cleaning run: the source text and its blocks."""
+
+    source: str
+    blocks: list[Block]
+    metadata: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+    extra_removals: list[Removal] = field(default_factory=list)
+
+    def kept(self) -> list[Block]:
+        """The blocks still part of the article, in order."""
+        return [b for b in self.blocks if b.removal is None]
+
+    def kept_indices(self) -> list[int]:
+        """Indices of the blocks still part of the article."""
+        return [i for i, b in enumerate(self.blocks) if b.removal is None]
+
+    def remove(self, index: int, kind: str, rule: str, reason: str = "") -> None:
+        """Mark block ``index`` as removed by ``rule`` (no-op if it is already removed)."""
+        block = self.blocks[index]
+        if block.removal is None:
+            block.removal = Removal(kind, rule, block.text, block.start, block.end, reason)
+
+    def removals(self) -> tuple[Removal, ...]:
+        """Every removal, in input order."""
+        found = [b.removal for b in self.blocks if b.removal is not None] + self.extra_removals
+        return tuple(sorted(found, key=lambda r: (r.start, r.end)))

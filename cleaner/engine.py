@@ -1,0 +1,221 @@
+"""The cleaning pipeline: decode, extract HTML, segment, apply rules, run detectors, assemble."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from . import decode, extract
+from .clock import Clock
+from .config import DEFAULT_CONFIG, Config
+from .dates import to_iso
+from .detectors import build_detectors
+from .detectors.base import Finding
+from .document import Block, Cleaned, Document, Removal
+from .errors import InputTooLargeError, TimeBudgetExceeded
+from .layout import Layout
+from .rules import Rule, load_rules
+from .segment import segment, split_block
+
+DATE_FIELDS = ("published", "updated")
+
+
+def record_metadata(doc: Document, groups: dict[str, str | None]) -> None:
+    """Fill ``doc.metadata`` from a match's named groups; the first value found wins."""
+    for name, value in groups.items():
+        if not value or name.startswith("_") or name in doc.metadata:
+            continue
+        value = " ".join(value.split())
+        if name in DATE_FIELDS:
+            value = to_iso(value)
+        if value:
+            doc.metadata[name] = value
+
+
+class Cleaner:
+    """A configured cleaner: rules compiled and detectors built once, reused for every call."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or DEFAULT_CONFIG
+        rules = [r for r in load_rules(self.config.rules_dirs, self.config.use_builtin_rules)
+                 if not self.config.is_disabled(r.id, r.kind)]
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self.span_rules = tuple(r for r in rules if r.scope == "span")
+        self.line_rules = tuple(r for r in rules if r.scope == "line")
+        self.cut_rules = tuple(r for r in rules if r.scope == "cut")
+        self.detectors = tuple(d for d in build_detectors(self.config)
+                               if not self.config.is_disabled(d.name, d.kind))
+
+    # -- public -----------------------------------------------------------------------------
+    def clean(self, data: str | bytes) -> Cleaned:
+        """Clean one article (text or HTML, ``str`` or ``bytes``)."""
+        clock = Clock(self.config.time_budget)
+        text = decode.to_text(data)
+        if len(text) > self.config.max_input_chars:
+            raise InputTooLargeError(
+                f"input has {len(text):,} characters; the limit is {self.config.max_input_chars:,}")
+        decode.require_text(text)
+        input_format, html_meta = "text", {}
+        if extract.is_html(text, self.config.html_mode):
+            input_format = "html"
+            text, html_meta = extract.html_to_text(text)
+            decode.require_text(text, what="the text extracted from the HTML")
+        try:
+            doc = self.run(Document(text, segment(text)), clock)
+        except TimeoutError:  # a regex call ran out of its share of the budget
+            raise TimeBudgetExceeded(
+                f"cleaning took longer than the time budget of {self.config.time_budget:g} s") from None
+        title = doc.title or html_meta.pop("title", None)
+        metadata = {**{k: v for k, v in html_meta.items() if v}, **doc.metadata}
+        return Cleaned(text=assemble(doc.blocks), title=title, metadata=metadata,
+                       removed=doc.removals(), source=text, input_format=input_format)
+
+    def run(self, doc: Document, clock: Clock) -> Document:
+        """Apply the rules and the detectors to ``doc``, in place; returns it."""
+        self.apply_span_rules(doc, clock)
+        self.apply_line_rules(doc, clock)
+        self.apply_cut_rules(doc, clock)
+        for detector in self.detectors:
+            clock.check()
+            findings = list(detector.find(doc, self.layout(doc.blocks)))
+            self.apply_findings(doc, detector.name, detector.kind, findings)
+        return doc
+
+    def layout(self, blocks: list[Block]) -> Layout:
+        """The head/tail layout of ``blocks`` under this config."""
+        c = self.config
+        return Layout.of(blocks, min_words=c.prose_min_words, head_blocks=c.head_blocks,
+                         tail_blocks=c.tail_blocks)
+
+    # -- rules ------------------------------------------------------------------------------
+    def apply_span_rules(self, doc: Document, clock: Clock) -> None:
+        """Remove the spans that ``span`` rules match, splitting their blocks into pieces."""
+        if not self.span_rules:
+            return
+        layout = self.layout(doc.blocks)
+        out: list[Block] = []
+        for index, block in enumerate(doc.blocks):
+            spans: list[tuple[int, int, Rule]] = []
+            for rule in self.span_rules:
+                if not layout.allows(rule.where, index):
+                    continue
+                for match in rule.pattern.finditer(block.text, timeout=clock.remaining()):
+                    if match.end() > match.start():
+                        spans.append((match.start(), match.end(), rule))
+                        record_metadata(doc, match.groupdict())
+            if not spans:
+                out.append(block)
+                continue
+            chosen = non_overlapping(spans)
+            for piece, is_cut in split_block(block, [(a, b) for a, b, _ in chosen]):
+                if is_cut:
+                    rule = _rule_for(piece, block, chosen)
+                    piece.removal = Removal(rule.kind, rule.id, piece.text, piece.start, piece.end)
+                out.append(piece)
+        doc.blocks = out
+
+    def apply_line_rules(self, doc: Document, clock: Clock) -> None:
+        """Remove each block that a ``line`` rule matches whole."""
+        layout = self.layout(doc.blocks)
+        limit = self.config.max_block_chars
+        for index, block in enumerate(doc.blocks):
+            if not block.kept or len(block.text) > limit:
+                continue
+            for rule in self.line_rules:
+                if layout.allows(rule.where, index):
+                    match = rule.pattern.fullmatch(block.text, timeout=clock.remaining())
+                    if match:
+                        record_metadata(doc, match.groupdict())
+                        doc.remove(index, rule.kind, rule.id)
+                        break
+
+    def apply_cut_rules(self, doc: Document, clock: Clock) -> None:
+        """From the first block after the body's start that a ``cut`` rule matches, remove
+        everything; a later block that matches another cut rule is recorded under that rule."""
+        if not self.cut_rules:
+            return
+        layout = self.layout(doc.blocks)
+        limit = self.config.max_block_chars
+        current: Rule | None = None
+        for index in range(layout.first_prose + 1, len(doc.blocks)):
+            block = doc.blocks[index]
+            if block.kept and len(block.text) <= limit:
+                for rule in self.cut_rules:
+                    if layout.allows(rule.where, index) and rule.pattern.match(
+                            block.text, timeout=clock.remaining()):
+                        current = rule
+                        doc.remove(index, rule.kind, rule.id)
+                        break
+            if current is not None:
+                doc.remove(index, current.kind, current.id, "after_cut")
+
+    # -- detectors --------------------------------------------------------------------------
+    @staticmethod
+    def apply_findings(doc: Document, name: str, kind: str, findings: Iterable[Finding]) -> None:
+        """Apply one detector's findings: removals, prefix splits, cuts and the title."""
+        for finding in sorted(findings, key=lambda f: f.index, reverse=True):
+            block = doc.blocks[finding.index]
+            if not block.kept:
+                continue
+            found_kind = finding.kind or kind
+            if finding.split is not None:
+                pieces = split_block(block, [(0, finding.split)])
+                for piece, is_cut in pieces:
+                    if is_cut:
+                        piece.removal = Removal(found_kind, name, piece.text, piece.start,
+                                                piece.end, finding.reason)
+                doc.blocks[finding.index:finding.index + 1] = [p for p, _ in pieces]
+                continue
+            if finding.cut:
+                for index in range(finding.index, len(doc.blocks)):
+                    doc.remove(index, found_kind, name,
+                               finding.reason if index == finding.index else "after_cut")
+                continue
+            if found_kind == "title":
+                doc.title = block.text
+            doc.remove(finding.index, found_kind, name, finding.reason)
+
+
+def _rule_for(piece: Block, block: Block, chosen: list[tuple[int, int, Rule]]) -> Rule:
+    offset = piece.start - block.start
+    for a, b, rule in chosen:
+        if a <= offset < b:
+            return rule
+    return chosen[0][2]
+
+
+def non_overlapping(spans: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:
+    """The spans sorted by start, dropping any that overlaps one already taken."""
+    chosen: list[tuple[int, int, Rule]] = []
+    for a, b, rule in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not chosen or a >= chosen[-1][1]:
+            chosen.append((a, b, rule))
+    return chosen
+
+
+def assemble(blocks: list[Block]) -> str:
+    """The kept blocks, one paragraph per line; kept pieces of one input line stay together."""
+    lines: list[str] = []
+    last_line = None
+    for block in blocks:
+        if not block.kept:
+            continue
+        if block.line == last_line and block.piece:
+            lines[-1] += " " + block.text
+        else:
+            lines.append(block.text)
+        last_line = block.line
+    return "\n".join(lines)
+
+
+_CLEANERS: dict[str, Cleaner] = {}
+
+
+def cleaner_for(config: Config | None) -> Cleaner:
+    """A cached ``Cleaner`` for ``config`` (rules are compiled once per distinct config)."""
+    key = repr(config or DEFAULT_CONFIG)
+    found = _CLEANERS.get(key)
+    if found is None:
+        if len(_CLEANERS) >= 16:
+            _CLEANERS.clear()
+        found = _CLEANERS[key] = Cleaner(config)
+    return found

@@ -1,0 +1,195 @@
+"""Rules are data: load, validate and compile the YAML/TOML files under ``rules/``.
+
+A rule file holds one rule (see README, "Rule format"). The loader checks every field, compiles
+each pattern once with the ``regex`` module and raises ``RuleError`` naming the file and the
+field at the first problem.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+import yaml
+
+from .errors import RuleError
+
+SCOPES = ("line", "span", "cut")
+WHERES = ("head", "tail", "anywhere")
+METADATA_FIELDS = ("published", "updated", "author", "source")
+REQUIRED_KEYS = ("id", "kind", "scope", "pattern", "description", "examples")
+OPTIONAL_KEYS = ("where", "languages", "notes")
+RULE_ID = regex.compile(r"[a-z0-9][a-z0-9_-]*[a-z0-9]")
+KIND_NAME = regex.compile(r"[a-z][a-z_]*")
+RULE_SUFFIXES = (".yaml", ".yml", ".toml")
+MIN_EXAMPLES = 2
+
+
+def builtin_rules_dir() -> Path:
+    """The folder of the rules shipped with the package (inside the wheel, or the repo's)."""
+    packaged = Path(__file__).parent / "rules_data"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "rules"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule."""
+
+    id: str
+    kind: str
+    scope: str
+    where: str
+    pattern: regex.Pattern
+    description: str
+    languages: tuple[str, ...]
+    match_examples: tuple[str, ...]
+    no_match_examples: tuple[str, ...]
+    path: str
+
+    @property
+    def metadata_groups(self) -> tuple[str, ...]:
+        """The named groups of the pattern that fill ``Cleaned.metadata``."""
+        return tuple(g for g in self.pattern.groupindex if g in METADATA_FIELDS)
+
+    def find(self, text: str, timeout: float | None = None) -> regex.Match | None:
+        """The match of this rule in one block's text, with the scope's semantics.
+
+        ``line``: the whole block must match; ``cut``: the block must start with a match;
+        ``span``: the first match anywhere in the block.
+        """
+        if self.scope == "line":
+            return self.pattern.fullmatch(text, timeout=timeout)
+        if self.scope == "cut":
+            return self.pattern.match(text, timeout=timeout)
+        return self.pattern.search(text, timeout=timeout)
+
+    def matches(self, text: str) -> bool:
+        """Whether ``text`` (one block) is matched by the rule, as the engine would match it."""
+        found = self.find(text.strip())
+        return found is not None and found.end() > found.start()
+
+    def summary(self) -> dict[str, Any]:
+        """The public description of the rule (id, kind, scope, where, description)."""
+        return {"id": self.id, "kind": self.kind, "scope": self.scope, "where": self.where,
+                "languages": list(self.languages), "description": self.description}
+
+
+def _fail(path: Path | str, field: str, problem: str) -> RuleError:
+    return RuleError(f"{path}: field '{field}': {problem}")
+
+
+def _read(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".toml":
+            return tomllib.loads(text)
+        return yaml.safe_load(text)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise RuleError(f"{path}: not valid {path.suffix[1:].upper()}: {error}") from None
+
+
+def _string_list(path: Path, field: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise _fail(path, field, "must be a list of non-empty strings")
+    return tuple(value)
+
+
+def parse_rule(data: Any, path: Path) -> Rule:
+    """Validate one rule's data (as read from ``path``) and compile it."""
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: a rule file must hold one mapping of fields")
+    unknown = sorted(set(data) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
+    if unknown:
+        raise _fail(path, unknown[0], f"unknown field (allowed: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)})")
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            raise _fail(path, key, "missing")
+    for key in ("id", "kind", "scope", "pattern", "description"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise _fail(path, key, "must be a non-empty string")
+    if not RULE_ID.fullmatch(data["id"]):
+        raise _fail(path, "id", "use lowercase letters, digits, '-' and '_'")
+    if not KIND_NAME.fullmatch(data["kind"]):
+        raise _fail(path, "kind", "use lowercase letters and '_'")
+    if data["scope"] not in SCOPES:
+        raise _fail(path, "scope", f"must be one of {', '.join(SCOPES)}")
+    where = data.get("where", "anywhere")
+    if where not in WHERES:
+        raise _fail(path, "where", f"must be one of {', '.join(WHERES)}")
+    languages = _string_list(path, "languages", data["languages"]) if "languages" in data else ()
+    examples = data["examples"]
+    if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
+        raise _fail(path, "examples", "must be a mapping with 'match' and 'no_match' lists")
+    for key in ("match", "no_match"):
+        found = _string_list(path, f"examples.{key}", examples.get(key))
+        if len(found) < MIN_EXAMPLES:
+            raise _fail(path, f"examples.{key}", f"needs at least {MIN_EXAMPLES} examples")
+    try:
+        pattern = regex.compile(data["pattern"], regex.V0)
+    except (regex.error, ValueError) as error:
+        raise _fail(path, "pattern", f"does not compile: {error}") from None
+    for group in pattern.groupindex:
+        if group not in METADATA_FIELDS and not group.startswith("_"):
+            raise _fail(path, "pattern", f"named group '{group}' is not a metadata field "
+                                         f"({', '.join(METADATA_FIELDS)}); prefix private groups with '_'")
+    return Rule(id=data["id"], kind=data["kind"], scope=data["scope"], where=where,
+                pattern=pattern, description=data["description"].strip(), languages=languages,
+                match_examples=tuple(examples["match"]),
+                no_match_examples=tuple(examples["no_match"]), path=str(path))
+
+
+def rule_files(folder: Path) -> list[Path]:
+    """The rule files under ``folder`` (recursively), sorted."""
+    if not folder.is_dir():
+        raise RuleError(f"{folder}: not a folder of rules")
+    return sorted(p for p in folder.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
+
+
+def load_folder(folder: Path) -> list[Rule]:
+    """Load and validate every rule under ``folder``; ids must be unique within it."""
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in rule_files(folder):
+        rule = parse_rule(_read(path), path)
+        if rule.id in seen:
+            raise _fail(path, "id", f"duplicate id '{rule.id}' (also in {seen[rule.id]})")
+        seen[rule.id] = str(path)
+        rules.append(rule)
+    return rules
+
+
+def merge(*groups: Iterable[Rule]) -> tuple[Rule, ...]:
+    """Later groups add rules or replace earlier rules that have the same id."""
+    merged: dict[str, Rule] = {}
+    for group in groups:
+        for rule in group:
+            merged[rule.id] = rule
+    return tuple(merged.values())
+
+
+@functools.lru_cache(maxsize=32)
+def load_rules(extra_dirs: tuple[Path, ...] = (), use_builtin: bool = True) -> tuple[Rule, ...]:
+    """The built-in rules (unless ``use_builtin`` is false) merged with each extra folder's.
+
+    Cached: each set of folders is read and compiled once per process.
+    """
+    groups = [load_folder(builtin_rules_dir())] if use_builtin else []
+    groups += [load_folder(Path(d)) for d in extra_dirs]
+    return merge(*groups)
+
+
+def check_examples(rules: Iterable[Rule]) -> list[str]:
+    """Every example that its rule gets wrong, as readable problems (empty when all pass)."""
+    problems = []
+    for rule in rules:
+        for text in rule.match_examples:
+            if not rule.matches(text):
+                problems.append(f"{rule.path}: rule '{rule.id}' does not match its example {text!r}")
+        for text in rule.no_match_examples:
+            if rule.matches(text):
+                problems.append(f"{rule.path}: rule '{rule.id}' matches its no_match example {text!r}")
+    return problems

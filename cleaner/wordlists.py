@@ -1,0 +1,26 @@
+"""Word lists shipped as package data (``cleaner/data/*.txt``), read once per process."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+
+@functools.lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of ``cleaner/data/<name>.txt``: one per line, ``#`` comments skipped."""
+    text = resources.files("cleaner").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    entries = (line.strip() for line in text.splitlines())
+    return tuple(e for e in entries if e and not e.startswith("#"))
+
+
+@functools.lru_cache(maxsize=None)
+def stopwords() -> frozenset[str]:
+    """Stopwords of every language jusText ships a stoplist for, lowercased (used to measure
+    lexical cohesion and prose-likeness, where a word that is a stopword anywhere is noise)."""
+    import justext
+
+    words: set[str] = set()
+    for language in justext.get_stoplists():
+        words.update(w.lower() for w in justext.get_stoplist(language))
+    return frozenset(words)
