@@ -10,12 +10,30 @@ from __future__ import annotations
 from .config import DEFAULT_CONFIG, Config
 from .document import Cleaned, Removal
 from .engine import Cleaner, cleaner_for
-from .errors import (CleanerError, DecodeError, EmptyInputError, InputTooLargeError, RuleError,
-                     TimeBudgetExceeded)
+from .errors import (
+    CleanerError,
+    DecodeError,
+    EmptyInputError,
+    InputTooLargeError,
+    RuleError,
+    TimeBudgetExceeded,
+)
 
-__all__ = ["Cleaned", "Cleaner", "CleanerError", "Config", "DEFAULT_CONFIG", "DecodeError",
-           "EmptyInputError", "InputTooLargeError", "Removal", "RuleError", "TimeBudgetExceeded",
-           "clean", "clean_text"]
+__all__ = [
+    "DEFAULT_CONFIG",
+    "Cleaned",
+    "Cleaner",
+    "CleanerError",
+    "Config",
+    "DecodeError",
+    "EmptyInputError",
+    "InputTooLargeError",
+    "Removal",
+    "RuleError",
+    "TimeBudgetExceeded",
+    "clean",
+    "clean_text",
+]
 __version__ = "0.1.0"
 
 

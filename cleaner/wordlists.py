@@ -6,7 +6,7 @@ import functools
 from importlib import resources
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def word_list(name: str) -> tuple[str, ...]:
     """The entries of ``cleaner/data/<name>.txt``: one per line, ``#`` comments skipped."""
     text = resources.files("cleaner").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
@@ -14,7 +14,7 @@ def word_list(name: str) -> tuple[str, ...]:
     return tuple(e for e in entries if e and not e.startswith("#"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stopwords() -> frozenset[str]:
     """Stopwords of every language jusText ships a stoplist for, lowercased (used to measure
     lexical cohesion and prose-likeness, where a word that is a stopword anywhere is noise)."""

@@ -1,0 +1,118 @@
+"""Each detector's reasons, on text from several publishers."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner.detectors.captions import CaptionDetector, GluedCaptionDetector
+from cleaner.detectors.widgets import WidgetDetector
+
+PARAGRAPH = ("The regional council approved the new transport budget on Monday after a long debate "
+             "about schools, roads and the future of the city's bus network.")
+PARAGRAPH_2 = ("Opposition members said the plan ignored rural areas and promised to challenge it when "
+               "the assembly meets again in the spring to review the figures.")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("-", "no_letters"), ("20", "no_letters"), ("|", "no_letters"), ("• • •", "no_letters"),
+    ("TT", "short_token"), ("Aa", "short_token"), ("A+", "short_token"),
+    ("Share Save", "ui_words"), ("Facebook Twitter Email", "ui_words"),
+    ("Copy Link", "ui_words"), ("Teilen Drucken", "ui_words"), ("Поделиться", "ui_words"),
+])
+def test_widget_reasons(text, reason):
+    assert WidgetDetector().judge(text) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "NORTH KOREANS", "Yes.", "Part 2", "Moscow praises heroism of North Korean troops", PARAGRAPH,
+    "Share prices fell sharply", "Email from the minister",
+])
+def test_widgets_keep_prose_and_subheadings(text):
+    assert WidgetDetector().judge(text) is None
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Putin during a videoconference meeting on Saturday, April 26, 2025. (AP)", "trailing_credit"),
+    ("Rescue workers search the rubble in Hatay. (EPA/Alexander Kazakov/Sputnik/Kremlin)", "trailing_credit"),
+    ("A man talks by phone in Moscow. (AP Photo/Pavel Bednyakov)", "trailing_credit"),
+    ("The mayor speaks to reporters (Photo: Jane Doe)", "trailing_credit"),
+    ("Fans gather outside the stadium in Madrid (Reed Saxon / Associated Press)", "trailing_credit"),
+    ("Protesters march in Paris on Saturday. Photograph: Thomas Samson/AFP via Getty Images", "getty_credit"),
+    ("Russian President Vladimir Putin listens to a report. Sputnik/Pool via REUTE", "truncated_credit"),
+    ("© Reuters. Russian President Vladimir Putin listens to a report", "leading_copyright"),
+    ("Photo: Reuters", "photo_label"),
+    ("Foto: dpa/Michael Kappeler", "photo_label"),
+    ("(Walt Disney Co.)", "credit_only"),
+])
+def test_caption_reasons(text, reason):
+    assert CaptionDetector().judge(text) == reason
+
+
+@pytest.mark.parametrize("text", [
+    PARAGRAPH,
+    "MOSCOW (Reuters) - Russian President Vladimir Putin hailed on Saturday what he said was a victory.",
+    "The speed limit was lowered to 30 km/h (about 19 mph).",
+    "© 2007-2025 - Fusion Media Limited. All Rights Reserved.",
+    "Reuters could not independently verify the battlefield assertions of either side.",
+])
+def test_captions_keep_prose(text):
+    assert CaptionDetector().judge(text) is None
+
+
+def test_caption_before_a_credit_only_line_goes_too():
+    text = "\n".join([PARAGRAPH, "Kevin Mayer, the executive overseeing the service", "(Walt Disney Co.)",
+                      PARAGRAPH_2])
+    result = cleaner.clean(text)
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons["(Walt Disney Co.)"] == "credit_only"
+    assert reasons["Kevin Mayer, the executive overseeing the service"] == "caption_before_credit"
+    assert result.text == PARAGRAPH + "\n" + PARAGRAPH_2
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("EPA Russia's army chief made the claims in a video meeting with President Vladimir Putin "
+     "Russia's military says it has regained control.",
+     "EPA Russia's army chief made the claims in a video meeting with President Vladimir Putin"),
+    ("Getty Images Firefighters tackle the blaze near the town of Paradise in California "
+     "Officials said the fire had destroyed more than 6,000 homes.",
+     "Getty Images Firefighters tackle the blaze near the town of Paradise in California"),
+])
+def test_glued_caption_end(text, caption):
+    end = GluedCaptionDetector().caption_end(text)
+    assert end is not None and text[:end].strip() == caption
+
+
+def test_glued_caption_needs_a_credit_and_no_sentence_end():
+    detector = GluedCaptionDetector()
+    assert detector.caption_end("Reuters could not verify the claims. Officials in Kyiv said nothing.") is None
+    assert detector.caption_end("Officials said the fire destroyed homes in Paradise California yesterday") is None
+
+
+def test_duplicates_exact_and_near():
+    caption = "Firefighters tackle the blaze near the town of Paradise, California, on Thursday"
+    near = "Firefighters tackle the blaze near the town of Paradise, California, on Thursday."
+    text = "\n".join([caption, PARAGRAPH, caption, near, PARAGRAPH_2])
+    result = cleaner.clean(text, config=cleaner.Config(disabled_rules={"title"}))
+    dupes = [(r.text, r.reason) for r in result.removed if r.kind == "duplicate"]
+    assert (caption, "exact_repeat") in dupes
+    assert len(dupes) == 2
+    assert result.text.count("Firefighters") == 1
+
+
+def test_duplicates_ignore_short_repeats():
+    text = "\n".join([PARAGRAPH, "Yes, he said.", PARAGRAPH_2, "Yes, he said."])
+    result = cleaner.clean(text)
+    assert result.text.count("Yes, he said.") == 2
+
+
+def test_title_is_the_headline_and_not_in_the_body():
+    result = cleaner.clean("\n".join(["Council approves transport budget", PARAGRAPH, PARAGRAPH_2]))
+    assert result.title == "Council approves transport budget"
+    assert result.removed[0].kind == "title" and result.removed[0].reason == "headline"
+    assert result.text == PARAGRAPH + "\n" + PARAGRAPH_2
+
+
+def test_no_title_when_the_article_starts_with_prose():
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2]))
+    assert result.title is None and result.text == PARAGRAPH + "\n" + PARAGRAPH_2

@@ -1,0 +1,104 @@
+"""The public library API: inputs it accepts, errors it raises, the shape of the result."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import read_seed
+
+import cleaner
+from cleaner import Config
+
+SEED = "000_4215e1ba2022a942"
+
+
+def test_clean_text_is_the_body_of_clean():
+    raw = read_seed(SEED, "raw")
+    assert cleaner.clean_text(raw) == cleaner.clean(raw).text
+
+
+def test_cleaned_is_frozen():
+    result = cleaner.clean(read_seed(SEED, "raw"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.text = "x"
+
+
+def test_bytes_utf8_with_and_without_bom():
+    raw = read_seed(SEED, "raw")
+    expected = cleaner.clean_text(raw)
+    assert cleaner.clean_text(raw.encode("utf-8")) == expected
+    assert cleaner.clean_text(b"\xef\xbb\xbf" + raw.encode("utf-8")) == expected
+
+
+def test_bytes_utf16_with_bom():
+    raw = read_seed(SEED, "raw")
+    assert cleaner.clean_text(raw.encode("utf-16")) == cleaner.clean_text(raw)
+
+
+def test_bytes_in_windows_1252_are_detected():
+    text = ("Le président a déclaré lundi que la réforme des retraites serait présentée à l'Assemblée "
+            "nationale avant l'été, malgré l'opposition des syndicats et des élus de gauche.\n") * 3
+    assert "président" in cleaner.clean_text(text.encode("cp1252"))
+
+
+@pytest.mark.parametrize("data, error", [
+    ("", cleaner.EmptyInputError),
+    ("   \n\t \n", cleaner.EmptyInputError),
+    (b"", cleaner.EmptyInputError),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", cleaner.DecodeError),
+    (12345, cleaner.DecodeError),
+])
+def test_bad_input_raises_a_clear_error(data, error):
+    with pytest.raises(error) as raised:
+        cleaner.clean(data)
+    assert str(raised.value)
+    assert isinstance(raised.value, cleaner.CleanerError)
+
+
+def test_input_over_the_limit():
+    with pytest.raises(cleaner.InputTooLargeError):
+        cleaner.clean("word " * 1000, config=Config(max_input_chars=100))
+
+
+def test_time_budget_is_enforced():
+    with pytest.raises(cleaner.TimeBudgetExceeded):
+        cleaner.clean(read_seed("004_2da098b2e0761f02", "raw"), config=Config(time_budget=1e-9))
+
+
+def test_mixed_line_endings_keep_offsets_exact():
+    raw = "Headline of the day here\r\nAdvertisement\rThe first paragraph is long enough to be prose, as it says.\u2028Share Save\n"
+    result = cleaner.clean(raw)
+    for removal in result.removed:
+        assert raw[removal.start:removal.end] == removal.text
+    assert result.text == "The first paragraph is long enough to be prose, as it says."
+
+
+def test_html_input_is_extracted_first():
+    html = ("<html><head><title>Council approves budget</title></head><body><nav>Home | News | Sport</nav>"
+            "<article><h1>Council approves budget</h1>"
+            "<p>The regional council approved the new transport budget on Monday after a long debate.</p>"
+            "<p>Advertisement</p>"
+            "<p>Opposition members said the plan ignored rural areas and promised to challenge it.</p>"
+            "</article><footer>© 2019 Example News. All rights reserved.</footer></body></html>")
+    result = cleaner.clean(html)
+    assert result.input_format == "html"
+    assert "The regional council approved" in result.text
+    assert "Opposition members said" in result.text
+    assert "Advertisement" not in result.text and "<p>" not in result.text
+    assert result.title == "Council approves budget"
+    for removal in result.removed:
+        assert result.source[removal.start:removal.end] == removal.text
+
+
+def test_plain_text_never_goes_through_the_html_extractor():
+    raw = read_seed(SEED, "raw")
+    assert cleaner.clean(raw).input_format == "text"
+
+
+def test_as_dict_is_json_ready():
+    import json
+    data = cleaner.clean(read_seed(SEED, "raw")).as_dict()
+    assert set(data) == {"text", "title", "metadata", "removed"}
+    assert set(data["removed"][0]) == {"kind", "rule", "reason", "text", "start", "end"}
+    json.dumps(data)

@@ -1,0 +1,150 @@
+"""Every rule's examples, and the loader's checks on rule files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner.errors import RuleError
+from cleaner.rules import builtin_rules_dir, load_folder, load_rules, parse_rule
+
+RULES = load_folder(builtin_rules_dir())
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_matches_its_match_examples(rule):
+    for text in rule.match_examples:
+        assert rule.matches(text), f"{rule.id} should match {text!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_does_not_match_its_no_match_examples(rule):
+    for text in rule.no_match_examples:
+        assert not rule.matches(text), f"{rule.id} should not match {text!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_file_sits_in_its_kind_folder(rule):
+    assert Path(rule.path).parent.name == rule.kind
+    assert Path(rule.path).stem == rule.id
+
+
+def test_rule_ids_are_unique():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+
+
+def test_rule_examples_come_from_more_than_one_wording():
+    for rule in RULES:
+        assert len(set(rule.match_examples)) >= 2 and len(set(rule.no_match_examples)) >= 2
+
+
+GOOD = {
+    "id": "demo-rule", "kind": "ui", "scope": "line", "pattern": "Demo( Button)?",
+    "description": "A demo.", "examples": {"match": ["Demo", "Demo Button"],
+                                           "no_match": ["A demo of it", "Demos"]},
+}
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"colour": "red"}, "colour"),
+    ({"id": None}, "id"),
+    ({"scope": "page"}, "scope"),
+    ({"where": "middle"}, "where"),
+    ({"pattern": "(unclosed"}, "pattern"),
+    ({"pattern": "(?P<weather>x)"}, "pattern"),
+    ({"examples": {"match": ["Demo"], "no_match": ["x", "y"]}}, "examples.match"),
+    ({"examples": {"match": ["Demo", "Demo Button"]}}, "examples.no_match"),
+    ({"id": "Bad Id"}, "id"),
+])
+def test_loader_names_file_and_field(change, field):
+    data = {**GOOD, **change}
+    data = {k: v for k, v in data.items() if v is not None}
+    with pytest.raises(RuleError) as error:
+        parse_rule(data, Path("rules/ui/demo-rule.yaml"))
+    assert "rules/ui/demo-rule.yaml" in str(error.value)
+    assert f"'{field}'" in str(error.value)
+
+
+def write_rule(folder: Path, name: str, body: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+DEMO_RULE = """\
+    id: {id}
+    kind: ui
+    scope: line
+    pattern: '{pattern}'
+    description: test rule
+    examples:
+      match: ["{m1}", "{m2}"]
+      no_match: ["Something else entirely", "Another sentence."]
+"""
+
+
+def test_duplicate_ids_in_one_folder_are_refused(tmp_path):
+    for name in ("a.yaml", "b.yaml"):
+        write_rule(tmp_path, name, DEMO_RULE.format(id="same", pattern="Hello( there)?",
+                                                    m1="Hello", m2="Hello there"))
+    with pytest.raises(RuleError, match="duplicate id 'same'"):
+        load_folder(tmp_path)
+
+
+def test_toml_rules_load(tmp_path):
+    write_rule(tmp_path, "x.toml", """\
+        id = "toml-rule"
+        kind = "ui"
+        scope = "line"
+        pattern = "Zap+"
+        description = "t"
+        [examples]
+        match = ["Zap", "Zapp"]
+        no_match = ["Zip", "Zop"]
+    """)
+    assert [r.id for r in load_folder(tmp_path)] == ["toml-rule"]
+
+
+def test_invalid_yaml_names_the_file(tmp_path):
+    path = write_rule(tmp_path, "broken.yaml", "id: [unclosed\n")
+    with pytest.raises(RuleError, match=r"broken\.yaml"):
+        load_folder(path.parent)
+
+
+ARTICLE = ("Promo Banner Here\n"
+           "The council approved the budget on Monday after a long debate about schools and roads.\n"
+           "Members said the plan would be reviewed next spring when new figures are available.\n")
+
+
+def test_extra_rules_folder_adds_a_rule(tmp_path):
+    write_rule(tmp_path, "ui/promo.yaml", DEMO_RULE.format(
+        id="promo-banner", pattern="Promo Banner( Here)?", m1="Promo Banner", m2="Promo Banner Here"))
+    plain = cleaner.clean(ARTICLE)
+    assert "Promo Banner Here" == plain.title  # without the rule it looks like a headline
+    result = cleaner.clean(ARTICLE, config=cleaner.Config(rules_dirs=(tmp_path,)))
+    assert result.title is None
+    assert [r.rule for r in result.removed] == ["promo-banner"]
+
+
+def test_extra_rules_folder_overrides_a_builtin_by_id(tmp_path):
+    text = "Advertisement\n" + ARTICLE.split("\n", 1)[1]
+    assert any(r.rule == "advertisement-marker" for r in cleaner.clean(text).removed)
+    write_rule(tmp_path, "advertisement/advertisement-marker.yaml", DEMO_RULE.format(
+        id="advertisement-marker", pattern="Werbeblock|Anzeigeblock", m1="Werbeblock", m2="Anzeigeblock"))
+    rules = {r.id: r for r in load_rules((tmp_path,))}
+    assert rules["advertisement-marker"].path.startswith(str(tmp_path))
+    result = cleaner.clean(text, config=cleaner.Config(rules_dirs=(tmp_path,)))
+    assert not any(r.rule == "advertisement-marker" for r in result.removed)
+
+
+def test_rules_and_kinds_can_be_disabled():
+    text = "Advertisement\n" + ARTICLE.split("\n", 1)[1]
+    by_id = cleaner.clean(text, config=cleaner.Config(disabled_rules={"advertisement-marker"}))
+    by_kind = cleaner.clean(text, config=cleaner.Config(disabled_kinds={"advertisement"}))
+    for result in (by_id, by_kind):
+        assert "Advertisement" in result.text.splitlines()
