@@ -26,6 +26,8 @@ class Config:
         head_blocks / tail_blocks: besides the blocks before the first and after the last
             paragraph of prose, how many blocks at each end count as ``head``/``tail``.
         prose_min_words: a block with at least this many words and a sentence end is prose.
+        cut_min_prose_words: a ``cut`` rule acts only after this many words of prose, so a
+            marker in the head (a "Comments" button under the headline) never cuts the article.
     Detectors
         detectors: names of the detectors to run, in order.
         detector_options: per-detector constructor arguments, e.g.
@@ -46,9 +48,10 @@ class Config:
     head_blocks: int = 3
     tail_blocks: int = 3
     prose_min_words: int = 12
+    cut_min_prose_words: int = 80
 
     detectors: tuple[str, ...] = (
-        "glued_caption", "captions", "widgets", "duplicates", "appended_story", "title",
+        "glued_caption", "captions", "widgets", "duplicates", "appended_story", "title", "boilerplate",
     )
     detector_options: dict = field(default_factory=dict, hash=False, compare=False)
 

@@ -12,7 +12,7 @@ from .detectors import build_detectors
 from .detectors.base import Finding
 from .document import Block, Cleaned, Document, Removal
 from .errors import InputTooLargeError, TimeBudgetExceeded
-from .layout import Layout
+from .layout import Layout, is_prose, word_count
 from .rules import Rule, load_rules
 from .segment import segment, split_block
 
@@ -135,10 +135,14 @@ class Cleaner:
             return
         layout = self.layout(doc.blocks)
         limit = self.config.max_block_chars
+        min_words = self.config.cut_min_prose_words
         current: Rule | None = None
-        for index in range(layout.first_prose + 1, len(doc.blocks)):
+        prose_words = 0
+        for index in range(len(doc.blocks)):
             block = doc.blocks[index]
-            if block.kept and len(block.text) <= limit:
+            if current is None and block.kept and is_prose(block.text, self.config.prose_min_words):
+                prose_words += word_count(block.text)
+            if block.kept and len(block.text) <= limit and index > layout.first_prose and prose_words >= min_words:
                 for rule in self.cut_rules:
                     if layout.allows(rule.where, index) and rule.pattern.match(
                             block.text, timeout=clock.remaining()):

@@ -51,8 +51,8 @@ def test_explain_colours_on_request(capsys):
 
 
 def test_disable_a_kind_from_the_command_line(capsys):
-    assert main(["clean", "--disable", "ui", str(SEEDS / "004_2da098b2e0761f02.raw.txt")]) == 0
-    assert "TT" in capsys.readouterr().out.splitlines()
+    assert main(["clean", "--disable", "advertisement", str(SEEDS / "002_f57957876d2b9527.raw.txt")]) == 0
+    assert "Advertisement" in capsys.readouterr().out.splitlines()
 
 
 def test_rules_list(capsys):

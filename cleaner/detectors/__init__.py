@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..config import Config
 from .appended_story import AppendedStoryDetector
 from .base import BlockDetector, Detector, Finding
+from .boilerplate import BoilerplateDetector
 from .captions import CaptionDetector, GluedCaptionDetector
 from .duplicates import DuplicateDetector
 from .title import TitleDetector
@@ -12,7 +13,8 @@ from .widgets import WidgetDetector
 
 DETECTORS: dict[str, type[Detector]] = {
     cls.name: cls for cls in (GluedCaptionDetector, CaptionDetector, WidgetDetector,
-                              DuplicateDetector, AppendedStoryDetector, TitleDetector)
+                              DuplicateDetector, AppendedStoryDetector, TitleDetector,
+                              BoilerplateDetector)
 }
 
 __all__ = ["DETECTORS", "BlockDetector", "Detector", "Finding", "build_detectors"]

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
+from ..document import Document
+from ..layout import Layout
 from ..wordlists import word_list
-from .base import BlockDetector
+from .base import BlockDetector, Finding
 
 HAS_LETTER = regex.compile(r"\p{L}")
 TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}+'’.-]*|[+-]")
 SENTENCE_PUNCT = regex.compile(r"[.!?:;,\"“”«»]")
+NUMBER = regex.compile(r"[\d\s.,:/%+-]*\d[\d\s.,:/%+-]*")
 
 
 class WidgetDetector(BlockDetector):
@@ -17,7 +22,8 @@ class WidgetDetector(BlockDetector):
 
     Reasons: ``no_letters`` (``-``, ``20``, ``|``), ``short_token`` (one token of at most
     ``max_token_chars`` characters: ``TT``, ``Aa``), ``ui_words`` (only words of page furniture:
-    ``Share Save``, ``Facebook Twitter Email``).
+    ``Share Save``, ``Facebook Twitter Email``). A number next to another number is a table
+    cell and stays.
     """
 
     name = "widgets"
@@ -40,6 +46,20 @@ class WidgetDetector(BlockDetector):
         if 0 < len(tokens) <= self.max_ui_words and self._all_ui(text.lower()):
             return "ui_words"
         return None
+
+    def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
+        """Every kept block ``judge`` gives a reason to remove, except numbers that sit next to
+        other numbers: those are the cells of a table."""
+        blocks = doc.blocks
+        for index, block in enumerate(blocks):
+            if not block.kept:
+                continue
+            reason = self.judge(block.text)
+            if reason == "no_letters" and NUMBER.fullmatch(block.text) and any(
+                    NUMBER.fullmatch(blocks[j].text) for j in (index - 1, index + 1) if 0 <= j < len(blocks)):
+                continue
+            if reason:
+                yield Finding(index, reason)
 
     def _all_ui(self, lowered: str) -> bool:
         words = TOKEN.findall(lowered)
