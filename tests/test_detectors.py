@@ -10,6 +10,8 @@ from cleaner.detectors.widgets import WidgetDetector
 
 PARAGRAPH = ("The regional council approved the new transport budget on Monday after a long debate "
              "about schools, roads and the future of the city's bus network.")
+PARAGRAPH_3 = ("Transport officials said the first new buses would arrive in the autumn, with the rest of "
+               "the fleet replaced by the end of the following year.")
 PARAGRAPH_2 = ("Opposition members said the plan ignored rural areas and promised to challenge it when "
                "the assembly meets again in the spring to review the figures.")
 
@@ -92,8 +94,8 @@ def test_glued_caption_needs_a_credit_and_no_sentence_end():
 def test_duplicates_exact_and_near():
     caption = "Firefighters tackle the blaze near the town of Paradise, California, on Thursday"
     near = "Firefighters tackle the blaze near the town of Paradise, California, on Thursday."
-    text = "\n".join([caption, PARAGRAPH, caption, near, PARAGRAPH_2])
-    result = cleaner.clean(text, config=cleaner.Config(disabled_rules={"title"}))
+    text = "\n".join([PARAGRAPH, caption, PARAGRAPH_2, caption, near, PARAGRAPH_3])
+    result = cleaner.clean(text)
     dupes = [(r.text, r.reason) for r in result.removed if r.kind == "duplicate"]
     assert (caption, "exact_repeat") in dupes
     assert len(dupes) == 2

@@ -132,7 +132,8 @@ def test_extra_rules_folder_adds_a_rule(tmp_path):
 
 
 def test_extra_rules_folder_overrides_a_builtin_by_id(tmp_path):
-    text = "Advertisement\n" + ARTICLE.split("\n", 1)[1]
+    first, second = ARTICLE.splitlines()[1:3]
+    text = f"{first}\nAdvertisement\n{second}\n"
     assert any(r.rule == "advertisement-marker" for r in cleaner.clean(text).removed)
     write_rule(tmp_path, "advertisement/advertisement-marker.yaml", DEMO_RULE.format(
         id="advertisement-marker", pattern="Werbeblock|Anzeigeblock", m1="Werbeblock", m2="Anzeigeblock"))
@@ -140,10 +141,12 @@ def test_extra_rules_folder_overrides_a_builtin_by_id(tmp_path):
     assert rules["advertisement-marker"].path.startswith(str(tmp_path))
     result = cleaner.clean(text, config=cleaner.Config(rules_dirs=(tmp_path,)))
     assert not any(r.rule == "advertisement-marker" for r in result.removed)
+    assert "Advertisement" in result.text.splitlines()
 
 
 def test_rules_and_kinds_can_be_disabled():
-    text = "Advertisement\n" + ARTICLE.split("\n", 1)[1]
+    first, second = ARTICLE.splitlines()[1:3]
+    text = f"{first}\nAdvertisement\n{second}\n"
     by_id = cleaner.clean(text, config=cleaner.Config(disabled_rules={"advertisement-marker"}))
     by_kind = cleaner.clean(text, config=cleaner.Config(disabled_kinds={"advertisement"}))
     for result in (by_id, by_kind):
