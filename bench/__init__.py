@@ -1,0 +1,1 @@
+"""Speed and quality benchmark of cleaner against peer extractors (see bench/README.md)."""
