@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "cleaner.commands.clean",
     "cleaner.commands.rules",
     "cleaner.commands.batch",
+    "cleaner.commands.serve",
 )
 
 

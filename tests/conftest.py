@@ -30,3 +30,19 @@ def read_seed(seed_id: str, part: str) -> str:
 def normalise(text: str) -> str:
     """Lines trimmed, blank ones dropped (how the gold bodies are compared)."""
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+# -- HTTP service (cleaner.api) ----------------------------------------------------------------
+@pytest.fixture(scope="session")
+def app():
+    """The Flask app with the default settings (rules loaded once for the session)."""
+    from cleaner.api import create_app
+    from cleaner.service_config import ServiceConfig
+
+    return create_app(ServiceConfig())
+
+
+@pytest.fixture()
+def client(app):
+    """A Flask test client of ``app``."""
+    return app.test_client()

@@ -1,0 +1,85 @@
+"""gunicorn settings of ``cleaner serve`` (``gunicorn -c python:cleaner.gunicorn_conf cleaner.wsgi:app``).
+
+Every value can be overridden on gunicorn's command line (``cleaner serve --bind/--workers``)
+or by ``CLEANER_BIND`` / ``CLEANER_WORKERS`` / ``CLEANER_THREADS``.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import tempfile
+from typing import Any
+
+from cleaner.service_config import ServiceConfig
+
+# Not imported from cleaner.metrics: prometheus_client must not be imported before the variable
+# is set, or the workers (forked from this process) would keep their metrics to themselves.
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (honours affinity, e.g. a container's cpuset)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def worker_timeout(settings: ServiceConfig) -> int:
+    """Seconds gunicorn lets a worker be silent before it kills it: more than the longest a
+    request may take (a whole batch, plus one document's budget that started just in time), so
+    that an over-budget document gets its 503 and the worker lives on."""
+    return int(settings.batch_time_budget + 2 * settings.cleaner.time_budget) + 30
+
+
+def setup_multiprocess_dir() -> None:
+    """Give prometheus_client a fresh folder for the workers' metric files (before any worker
+    starts). A folder we create is removed on exit; a folder given in the environment is emptied
+    of old ``*.db`` files."""
+    global _created_dir
+    given = os.environ.get(MULTIPROC_ENV)
+    if given:
+        os.makedirs(given, exist_ok=True)
+        for stale in glob.glob(os.path.join(given, "*.db")):
+            os.remove(stale)
+    else:
+        _created_dir = tempfile.mkdtemp(prefix="cleaner-metrics-")
+        os.environ[MULTIPROC_ENV] = _created_dir
+
+
+_created_dir: str | None = None
+_settings = ServiceConfig.from_env()  # fails loudly at start on a bad CLEANER_* variable
+setup_multiprocess_dir()
+
+bind = os.environ.get("CLEANER_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("CLEANER_WORKERS") or 2 * cpu_count() + 1)
+# gthread: the worker's main thread keeps beating while a request runs, and keep-alive
+# connections are served; cleaning is CPU-bound, so few threads per worker.
+worker_class = "gthread"
+threads = int(os.environ.get("CLEANER_THREADS") or 2)
+timeout = worker_timeout(_settings)
+graceful_timeout = timeout  # SIGTERM: stop accepting, let in-flight requests finish
+keepalive = 5
+max_requests = 2000
+max_requests_jitter = 200  # workers do not all restart at once
+limit_request_line = 8190
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("CLEANER_LOG_LEVEL", "info")
+logger_class = "cleaner.request_log.JsonLogger"
+proc_name = "cleaner"
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    """A worker is gone: its live metrics must not be summed any more."""
+    from cleaner.metrics import mark_worker_dead
+
+    mark_worker_dead(worker.pid)
+
+
+def on_exit(server: Any) -> None:
+    """Remove the metrics folder this config created."""
+    if _created_dir:
+        shutil.rmtree(_created_dir, ignore_errors=True)
