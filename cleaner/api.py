@@ -19,6 +19,7 @@ from .api_input import NDJSON_TYPES, RequestProblem, parse_batch_body, parse_cle
 from .config import Config
 from .errors import CleanerError
 from .openapi import openapi_document
+from .playground import bp as playground_page
 from .request_log import REQUEST_ID_ENVIRON, REQUEST_ID_HEADER, request_id_from
 from .service import CleanService
 from .service_config import ServiceConfig
@@ -29,6 +30,9 @@ api = Blueprint("api", __name__)
 # CleanerError code -> HTTP status
 CLEANER_ERROR_STATUS = {"empty_input": 422, "undecodable_input": 422, "input_too_large": 413,
                         "time_budget_exceeded": 503, "invalid_rule": 500}
+# An over-limit body is read and thrown away up to this many bytes, so that the client, still
+# sending, gets the 413 answer instead of a reset connection; larger bodies are cut off.
+DRAIN_LIMIT = 64 * 1024 * 1024
 HTTP_ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 406: "not_acceptable",
                     413: "body_too_large", 415: "unsupported_media_type"}
 
@@ -59,6 +63,7 @@ def create_app(config: ServiceConfig | Config | None = None) -> Flask:
     app.register_error_handler(Exception, _unexpected_error)
     app.register_blueprint(api)
     # --- other blueprints register here (the playground page at "/" adds its line below) ---
+    app.register_blueprint(playground_page)
     return app
 
 
@@ -105,10 +110,25 @@ def _http_error(error: HTTPException) -> Response:
     message = error.description or error.name
     if status == 413:
         message = f"the body is larger than the limit of {current_app.config['MAX_CONTENT_LENGTH']:,} bytes"
+        drain_body()
     response = error_response(status, code, message)
     if status == 405 and error.valid_methods:  # type: ignore[attr-defined]
         response.headers["Allow"] = ", ".join(error.valid_methods)  # type: ignore[attr-defined]
     return response
+
+
+def drain_body() -> None:
+    """Read and discard the rest of the request body (up to ``DRAIN_LIMIT``)."""
+    left = min(request.content_length or 0, DRAIN_LIMIT)
+    stream = request.environ.get("wsgi.input")
+    try:
+        while left > 0 and stream is not None:
+            chunk = stream.read(min(left, 1024 * 1024))
+            if not chunk:
+                break
+            left -= len(chunk)
+    except OSError:
+        pass  # the client went away; nothing to answer
 
 
 def _unexpected_error(error: Exception) -> Response:

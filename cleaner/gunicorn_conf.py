@@ -70,6 +70,7 @@ errorlog = "-"
 loglevel = os.environ.get("CLEANER_LOG_LEVEL", "info")
 logger_class = "cleaner.request_log.JsonLogger"
 proc_name = "cleaner"
+control_socket_disable = True  # gunicorn >= 24: one fixed socket path would clash between instances
 
 
 def child_exit(server: Any, worker: Any) -> None:

@@ -17,6 +17,10 @@ from .errors import CleanerError
 from .rules import load_rules
 from .service_config import ServiceConfig
 
+# Cleaned once at start so that the first request does not pay for lazy set-up (imports, caches).
+WARM_UP_TEXT = ("Breaking News\nBy Staff Reporter\nThe council approved the new budget on Tuesday after a long "
+                "debate about schools and roads, members said.\nShare this article\nAdvertisement\n")
+
 
 class CleanService:
     """The cleaner configured for the service: rules are loaded once, at construction.
@@ -36,6 +40,7 @@ class CleanService:
             self.known_names = frozenset(
                 {r.id for r in every_rule} | {r.kind for r in every_rule}
                 | set(DETECTORS) | {d.kind for d in DETECTORS.values()})
+            self.base.clean(WARM_UP_TEXT)
         except (CleanerError, ValueError, OSError) as error:
             self.load_error = str(error)
             self.known_names = frozenset()

@@ -1,0 +1,171 @@
+"""A real ``cleaner serve`` (gunicorn, 2 workers) on a free localhost port: sequential and
+concurrent requests, errors over HTTP, the JSON access log, and a graceful shutdown."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from conftest import SEEDS, seed_ids
+from live_server import LiveServer
+
+import cleaner
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One gunicorn for the module, stopped (SIGTERM) at the end."""
+    live = LiveServer(tmp_path_factory.mktemp("gunicorn"))
+    try:
+        live.wait_ready()
+        yield live
+    finally:
+        live.stop()
+        live.kill()
+
+
+def seed_bytes() -> dict[str, bytes]:
+    return {seed_id: (SEEDS / f"{seed_id}.raw.txt").read_bytes() for seed_id in seed_ids()}
+
+
+def test_sequential_requests_give_the_library_result(server):
+    for seed_id, raw in seed_bytes().items():
+        status, headers, body = server.request("POST", "/v1/clean?format=text", raw, {"Content-Type": "text/plain"})
+        assert status == 200 and headers["content-type"].startswith("text/plain"), seed_id
+        assert body.decode("utf-8") == cleaner.clean_text(raw), seed_id
+        status, answer = server.post_json("/v1/clean", {"text": raw.decode("utf-8")})
+        assert status == 200 and answer["text"] == cleaner.clean_text(raw)
+
+
+def test_concurrent_requests_each_get_their_own_answer(server):
+    raws = list(seed_bytes().values()) * 6
+    expected = [cleaner.clean_text(raw) for raw in raws]
+
+    def clean_over_http(raw: bytes) -> tuple[int, str]:
+        status, _, body = server.request("POST", "/v1/clean", raw, {"Content-Type": "text/plain", "Accept": "text/plain"})
+        return status, body.decode("utf-8")
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(clean_over_http, raws))
+    assert [status for status, _ in answers] == [200] * len(raws)
+    assert [text for _, text in answers] == expected
+
+
+def test_batch_over_http(server):
+    raws = seed_bytes()
+    lines = [json.dumps({"id": seed_id, "text": raw.decode()}) for seed_id, raw in raws.items()] + ["{oops"]
+    status, headers, body = server.request("POST", "/v1/clean/batch", "\n".join(lines).encode(),
+                                           {"Content-Type": "application/x-ndjson"})
+    answers = [json.loads(line) for line in body.decode().splitlines()]
+    assert status == 200 and headers["content-type"].startswith("application/x-ndjson")
+    assert [a["id"] for a in answers] == [*raws, None]
+    assert [a["text"] for a in answers[:-1]] == [cleaner.clean_text(raw) for raw in raws.values()]
+    assert answers[-1]["ok"] is False and answers[-1]["error"]["code"] == "malformed_json"
+
+
+@pytest.mark.parametrize("method, path, body, content_type, status, code", [
+    ("POST", "/v1/clean", b"<x/>", "application/xml", 415, "unsupported_media_type"),
+    ("POST", "/v1/clean", b"{", "application/json", 400, "malformed_json"),
+    ("POST", "/v1/clean", b"\x00\x01\x02" * 500, "text/plain", 422, "undecodable_input"),
+    ("GET", "/nowhere", None, None, 404, "not_found"),
+])
+def test_errors_over_http_are_json(server, method, path, body, content_type, status, code):
+    got, headers, answer = server.request(method, path, body, {"Content-Type": content_type} if content_type else {})
+    assert got == status and headers["content-type"] == "application/json"
+    assert json.loads(answer)["error"]["code"] == code
+
+
+def test_body_over_the_limit_over_http(server):
+    too_big = b"word " * (5 * 1024 * 1024 // 5 + 1)
+    status, _, answer = server.request("POST", "/v1/clean", too_big, {"Content-Type": "text/plain"})
+    assert status == 413 and json.loads(answer)["error"]["code"] == "body_too_large"
+    assert server.request("GET", "/healthz")[0] == 200
+
+
+def test_access_log_has_one_json_line_per_request(server):
+    raw = seed_bytes()[seed_ids()[0]]
+    request_id = f"test-{time.time_ns()}"
+    status, headers, body = server.request("POST", "/v1/clean", raw, {"Content-Type": "text/plain", "X-Request-ID": request_id})
+    assert status == 200 and headers["x-request-id"] == request_id
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        lines = [json.loads(line) for line in server.stdout_path.read_text().splitlines() if line.strip()]
+        mine = [line for line in lines if line.get("request_id") == request_id]
+        if mine:
+            break
+        time.sleep(0.1)
+    assert len(mine) == 1, server.logs()
+    line = mine[0]
+    assert (line["type"], line["method"], line["path"], line["status"]) == ("access", "POST", "/v1/clean", 200)
+    assert line["bytes_in"] == len(raw) and line["bytes_out"] == len(body) and line["seconds"] > 0
+    assert all(line["type"] == "access" and line["request_id"] for line in lines)  # every line is an access line
+    generated = server.request("GET", "/healthz")[1]["x-request-id"]
+    assert len(generated) == 32
+
+
+def test_error_log_is_json(server):
+    lines = [line for line in server.stderr_path.read_text().splitlines() if line.strip()]
+    assert lines, "gunicorn logs its start to the error log"
+    records = [json.loads(line) for line in lines]
+    assert {"time", "level", "logger", "message"} <= set(records[0])
+    assert any("Booting worker" in r["message"] for r in records)
+
+
+def test_sigterm_lets_the_in_flight_request_finish(tmp_path):
+    live = LiveServer(tmp_path)
+    try:
+        live.wait_ready()
+        raw = seed_bytes()[seed_ids()[-1]]
+        head = (f"POST /v1/clean?format=text HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+                f"Content-Length: {len(raw)}\r\nConnection: close\r\n\r\n").encode()
+        with socket.create_connection(("127.0.0.1", live.port), timeout=60) as conn:
+            conn.sendall(head + raw[: len(raw) // 2])  # the request is now in flight, its body half sent
+            time.sleep(1.0)
+            live.process.send_signal(signal.SIGTERM)
+            time.sleep(1.0)
+            assert live.process.poll() is None, "gunicorn must wait for the in-flight request"
+            conn.sendall(raw[len(raw) // 2:])
+            answer = b""
+            while chunk := conn.recv(65536):
+                answer += chunk
+        status_line, _, rest = answer.partition(b"\r\n")
+        assert status_line.startswith(b"HTTP/1.1 200"), answer[:300]
+        assert rest.split(b"\r\n\r\n", 1)[1].decode() == cleaner.clean_text(raw)
+        assert live.process.wait(timeout=60) == 0
+        assert "Shutting down: Master" in live.stderr_path.read_text()
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", live.port), timeout=5).close()
+    finally:
+        live.kill()
+
+
+def test_gunicorn_config_settings():
+    """Workers from the CPU count, a worker timeout above the longest request, graceful shutdown
+    (read in a subprocess: importing the config sets up a metrics folder)."""
+    script = ("import json, cleaner.gunicorn_conf as c, os; print(json.dumps({k: getattr(c, k) for k in "
+              "('workers', 'timeout', 'graceful_timeout', 'max_requests', 'max_requests_jitter', 'accesslog', 'worker_class')}"
+              " | {'dir': os.environ['PROMETHEUS_MULTIPROC_DIR'], 'cpus': c.cpu_count()}))")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLEANER_", "PROMETHEUS_"))}
+    env.update(CLEANER_TIME_BUDGET="10", CLEANER_BATCH_TIME_BUDGET="40")
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
+    settings = json.loads(out)
+    assert settings["workers"] == 2 * settings["cpus"] + 1
+    assert settings["timeout"] > 40 + 10 and settings["graceful_timeout"] >= settings["timeout"]
+    assert settings["max_requests"] > 0 and 0 < settings["max_requests_jitter"] < settings["max_requests"]
+    assert settings["accesslog"] == "-"
+    assert os.path.isdir(settings["dir"])
+    os.rmdir(settings["dir"])
+
+
+def test_serve_rejects_bad_options():
+    result = subprocess.run([sys.executable, "-m", "cleaner", "serve", "--workers", "0"], capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0 and "--workers" in result.stderr
+    result = subprocess.run([sys.executable, "-m", "cleaner", "serve", "--max-body", "huge"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "--max-body" in result.stderr
