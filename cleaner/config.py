@@ -51,7 +51,8 @@ class Config:
     cut_min_prose_words: int = 80
 
     detectors: tuple[str, ...] = (
-        "glued_caption", "captions", "widgets", "duplicates", "appended_story", "title", "boilerplate",
+        "glued_caption", "captions", "widgets", "datelines", "duplicates", "appended_story", "title",
+        "boilerplate",
     )
     detector_options: dict = field(default_factory=dict, hash=False, compare=False)
 

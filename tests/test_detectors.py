@@ -6,6 +6,7 @@ import pytest
 
 import cleaner
 from cleaner.detectors.captions import CaptionDetector, GluedCaptionDetector
+from cleaner.detectors.datelines import DatelineDetector
 from cleaner.detectors.widgets import WidgetDetector
 
 PARAGRAPH = ("The regional council approved the new transport budget on Monday after a long debate "
@@ -118,3 +119,45 @@ def test_title_is_the_headline_and_not_in_the_body():
 def test_no_title_when_the_article_starts_with_prose():
     result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2]))
     assert result.title is None and result.text == PARAGRAPH + "\n" + PARAGRAPH_2
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Beijing Chaoyang Hospital, where plague-infected people sought treatmentCredit: EPA", "credit_label"),
+    ("Christopher Battin Submitted photo", "credit_label"),
+    ("Photo illustration by Slate. Photo by David Dyer-Bennet.", "photo_label"),
+])
+def test_caption_label_reasons(text, reason):
+    assert CaptionDetector().judge(text) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+    "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM",
+    "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT",
+    "Published 10:02 AM EST Nov 19, 2019",
+    "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM",
+    "2019-11-19T12:48:14Z",
+    "Mittwoch, 20. November 2019, 14:05 Uhr",
+])
+def test_dateline_lines(text):
+    assert DatelineDetector().judge(text) == "dateline"
+
+
+@pytest.mark.parametrize("text", [
+    "On Nov 19, 2019, the council voted to close the library.",
+    "May 2019 was the hottest month on record",
+    "NORTH KOREANS",
+    "The Guardian. 15 November 2019.",
+])
+def test_dateline_keeps_prose(text):
+    assert DatelineDetector().judge(text) is None
+
+
+def test_dateline_fills_metadata_and_keeps_schedules():
+    schedule = ["1a etapa: 10 de março – Interlagos", "2a etapa: 8 de abril – Curitiba",
+                "3a etapa: 22 de abril – Velopark", "4a etapa: 6 de maio – Londrina"]
+    text = "\n".join(["Chris Davies - Nov 19, 2019, 10:31 pm", PARAGRAPH, *schedule, PARAGRAPH_2])
+    result = cleaner.clean(text)
+    assert result.metadata["published"] == "2019-11-19T22:31"
+    assert [r.reason for r in result.removed] == ["dateline"]
+    assert all(line in result.text.splitlines() for line in schedule)

@@ -7,6 +7,7 @@ from .appended_story import AppendedStoryDetector
 from .base import BlockDetector, Detector, Finding
 from .boilerplate import BoilerplateDetector
 from .captions import CaptionDetector, GluedCaptionDetector
+from .datelines import DatelineDetector
 from .duplicates import DuplicateDetector
 from .title import TitleDetector
 from .widgets import WidgetDetector
@@ -14,7 +15,7 @@ from .widgets import WidgetDetector
 DETECTORS: dict[str, type[Detector]] = {
     cls.name: cls for cls in (GluedCaptionDetector, CaptionDetector, WidgetDetector,
                               DuplicateDetector, AppendedStoryDetector, TitleDetector,
-                              BoilerplateDetector)
+                              BoilerplateDetector, DatelineDetector)
 }
 
 __all__ = ["DETECTORS", "BlockDetector", "Detector", "Finding", "build_detectors"]

@@ -21,6 +21,12 @@ PHOTO_LABEL = regex.compile(rf"^{PHOTO_WORDS}(?:\s+(?:credit|by))?\s*[:：]\s*\S
 GETTY_CREDIT = regex.compile(r"(?:[/|]\s*|\bvia\s+|^)Getty\s+Images(?:\s+for\s+[\p{L}\s]+)?\s*\)?\s*$")
 TRUNCATED_VIA = regex.compile(r"\bvia\s+\p{Lu}{3,}\s*$")
 LEADING_COPYRIGHT = regex.compile(rf"^(?:©|\(c\)|Copyright)\s*{NAME}(?:\s+{NAME}){{0,3}}\.\s+\p{{Lu}}")
+# "...sought treatmentCredit: EPA", "... Photo: Jane Doe/Reuters": a credit label closing the block.
+TRAILING_CREDIT_LABEL = regex.compile(r"(?:Credit|Photo|Picture|Image|Foto|Bild|Crédit|Crédito)s?\s*:\s*[\p{L}\p{N}][^.:!?]{0,60}$")
+# "Photo by David Dyer-Bennet", "Photo illustration by Slate.", "Photograph courtesy of NASA".
+PHOTO_BY = regex.compile(r"^(?:Photo|Photograph|Image|Picture|Video)s?(?:\s+illustration)?\s+(?:by|courtesy(?:\s+of)?|via)\s+\p{Lu}", regex.I)
+# "Christopher Battin Submitted photo", "A file photo of the dam. File photo".
+KIND_OF_PHOTO = regex.compile(r"\b(?:Submitted|File|Contributed|Courtesy|Handout|Stock|Staff)\s+(?:photo|image|picture)s?\.?$", regex.I)
 CREDIT_ONLY = regex.compile(rf"^\(\s*{NAMES}(?:\s*/\s*{NAMES})*\s*\)$")
 
 
@@ -35,7 +41,8 @@ class CaptionDetector(BlockDetector):
 
     Reasons: ``trailing_credit`` (ends in ``(AP)``, ``(EPA/...)``, ``(Photo: ...)``),
     ``getty_credit`` (``/Getty Images``), ``truncated_credit`` (``via REUTE``),
-    ``leading_copyright`` (``© Reuters. ...``), ``photo_label`` (``Photo: ...``) and
+    ``leading_copyright`` (``© Reuters. ...``), ``photo_label`` (``Photo: ...``, ``Photo by
+    ...``), ``credit_label`` (ends in ``Credit: EPA`` or ``Submitted photo``) and
     ``credit_only`` (a block that is only a credit, ``(Walt Disney Co.)``; the short block just
     before it, the caption it credits, goes too: ``caption_before_credit``).
     """
@@ -63,8 +70,10 @@ class CaptionDetector(BlockDetector):
             return "truncated_credit"
         if LEADING_COPYRIGHT.match(text):
             return "leading_copyright"
-        if PHOTO_LABEL.match(text):
+        if PHOTO_LABEL.match(text) or PHOTO_BY.match(text):
             return "photo_label"
+        if TRAILING_CREDIT_LABEL.search(text) or KIND_OF_PHOTO.search(text):
+            return "credit_label"
         return None
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:

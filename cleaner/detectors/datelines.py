@@ -1,0 +1,107 @@
+"""Datelines and timestamps: short blocks that are mostly a date or a time, with at most a
+label ("Updated", "Posted"), a name or a place beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from ..dates import to_iso
+from ..document import Document
+from ..layout import SENTENCE_END, Layout, word_count
+from .base import Detector, Finding
+
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+         r"|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember"
+         r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+         r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+         r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+         r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro"
+         r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?")
+DATE = regex.compile(
+    rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?Z?)?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}"
+    rf"|(?<!\d)\d{{1,2}}\.?\s+(?:de\s+)?{MONTH}(?:,?\s+(?:de\s+)?\d{{4}})?|{MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일|\d{4}年\d{1,2}月\d{1,2}日)", regex.I)
+TIME = regex.compile(r"(?:@\s*)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]\d{1,2}))?"
+                     r"|\d{1,2}\s*[AaPp]\.?[Mm]\.?")
+WEEKDAY = regex.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?|\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
+                        r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+                        r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira)\b,?", regex.I)
+LABEL = regex.compile(r"\b(?:updated|posted|published|first published|last modified|modified|last updated|created|date"
+                      r"|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato"
+                      r"|atualizado|опубликовано|обновлено)\b", regex.I)
+FILLER = regex.compile(r"^(?:on|at|am|um|le|à|el|em|de|del|às|alle|in|by|von|par|por|and|und|et|y|e|the|of)$", regex.I)
+UPDATED = regex.compile(r"\b(?:updated|last modified|modified|last updated|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|обновлено)\b", regex.I)
+WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’.-]*")
+
+
+class DatelineDetector(Detector):
+    """Removes short blocks that are a date or time with little else: ``Nov 19, 2019 5:50 PM``,
+    ``Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM``, ``Chris Davies - Nov 19, 2019``,
+    ``Mon 18 Nov 2019 18.54 GMT Last modified on ...``. Besides the dates, times, weekdays and
+    labels, at most ``max_other_words`` words may remain (a name, a place, an outlet), and no
+    sentence may end after the date. In the body (between head and tail) a label is required.
+    Reason: ``dateline``. Fills ``published`` (or ``updated``) when not yet known.
+    """
+
+    name = "datelines"
+    kind = "metadata"
+
+    def __init__(self, max_words: int = 24, max_other_words: int = 7, max_run: int = 3) -> None:
+        self.max_words = max_words
+        self.max_other_words = max_other_words
+        self.max_run = max_run
+
+    def judge(self, text: str) -> str | None:
+        """``dateline`` when ``text`` is a date/time line, else None."""
+        if word_count(text) > self.max_words:
+            return None
+        dates = list(DATE.finditer(text))
+        times = list(TIME.finditer(text))
+        if not dates and not (times and LABEL.search(text)):
+            return None
+        rest = text
+        for pattern in (DATE, TIME, WEEKDAY, LABEL):
+            rest = pattern.sub(" ", rest)
+        if SENTENCE_END.search(rest.strip()):
+            return None
+        others = [w for w in WORD.findall(rest) if not FILLER.match(w)]
+        return "dateline" if len(others) <= self.max_other_words else None
+
+    def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
+        """Date lines in the head and tail, and labelled ones anywhere; ``max_run`` or more
+        date lines in a row are a schedule or a table, and stay."""
+        kept = doc.kept_indices()
+        flags = [self.judge(doc.blocks[i].text) is not None for i in kept]
+        for position, index in enumerate(kept):
+            if not flags[position] or self.in_long_run(flags, position):
+                continue
+            text = doc.blocks[index].text
+            if not (layout.in_head(index) or layout.in_tail(index) or LABEL.search(text)):
+                continue
+            self.record(doc, text)
+            yield Finding(index, "dateline")
+
+    def in_long_run(self, flags: list[bool], position: int) -> bool:
+        """Whether ``position`` is in a run of at least ``max_run`` flagged blocks."""
+        start = position
+        while start > 0 and flags[start - 1]:
+            start -= 1
+        end = position
+        while end + 1 < len(flags) and flags[end + 1]:
+            end += 1
+        return end - start + 1 >= self.max_run
+
+    @staticmethod
+    def record(doc: Document, text: str) -> None:
+        """Fill ``published``/``updated`` from the first date (and time) of ``text``."""
+        date = DATE.search(text)
+        if not date:
+            return
+        time = TIME.search(text, date.end())
+        stamp = to_iso(text[date.start():time.end()] if time and time.start() - date.end() < 6 else date.group())
+        field = "updated" if UPDATED.search(text[:date.start()]) else "published"
+        if stamp and field not in doc.metadata:
+            doc.metadata[field] = stamp
