@@ -137,6 +137,9 @@ class OrderedPool:
         read_error: BaseException | None = None
         idle_deaths = 0
         while True:
+            while next_out in finished:  # before reading more: reading may block (stdin)
+                yield finished.pop(next_out)
+                next_out += 1
             while not exhausted and next_seq - next_out < self.max_pending:
                 worker = self._least_loaded(pending)
                 if worker is None:
@@ -151,10 +154,7 @@ class OrderedPool:
                     break
                 self._send(next_seq, _Chunk(list(items)), worker, pending)
                 next_seq += 1
-            while next_out in finished:
-                yield finished.pop(next_out)
-                next_out += 1
-            if exhausted and next_out == next_seq:
+            if exhausted and next_out == next_seq and not finished:
                 break
             deaths = self._collect(pending, finished)
             self._watch(pending)
