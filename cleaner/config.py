@@ -43,7 +43,7 @@ class Config:
 
     max_input_chars: int = 5_000_000
     time_budget: float = 2.0
-    max_block_chars: int = 2_000
+    max_block_chars: int = 800
 
     head_blocks: int = 3
     tail_blocks: int = 3

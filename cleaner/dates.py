@@ -21,7 +21,7 @@ def to_iso(text: str) -> str | None:
     if not text or RELATIVE.search(text):
         return None
     try:
-        value = date_parser.parse(text, fuzzy=True, default=dt.datetime(1, 1, 1))
+        value = date_parser.parse(text, fuzzy=True, ignoretz=True, default=dt.datetime(1, 1, 1))
     except (ValueError, OverflowError, TypeError):
         return None
     if value.year < 1900:

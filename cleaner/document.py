@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -75,6 +76,24 @@ class Block:
     def words(self) -> list[str]:
         """The whitespace-separated words of the block."""
         return self.text.split()
+
+    @cached_property
+    def word_count(self) -> int:
+        """Words in the block (see ``layout.word_count``); computed once."""
+        from .layout import word_count
+
+        return word_count(self.text)
+
+    @cached_property
+    def ends_sentence(self) -> bool:
+        """Whether a sentence ends somewhere in the block; computed once."""
+        from .layout import SENTENCE_END
+
+        return SENTENCE_END.search(self.text) is not None
+
+    def is_prose(self, min_words: int) -> bool:
+        """A block of running text: at least ``min_words`` words and a sentence end."""
+        return self.word_count >= min_words and self.ends_sentence
 
 
 @dataclass

@@ -12,7 +12,8 @@ from .detectors import build_detectors
 from .detectors.base import Finding
 from .document import Block, Cleaned, Document, Removal
 from .errors import InputTooLargeError, TimeBudgetExceeded
-from .layout import Layout, is_prose, word_count
+from .layout import Layout
+from .matcher import CombinedRules
 from .rules import Rule, load_rules
 from .segment import segment, split_block
 
@@ -40,8 +41,8 @@ class Cleaner:
                  if not self.config.is_disabled(r.id, r.kind)]
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.span_rules = tuple(r for r in rules if r.scope == "span")
-        self.line_rules = tuple(r for r in rules if r.scope == "line")
-        self.cut_rules = tuple(r for r in rules if r.scope == "cut")
+        self.line_rules = CombinedRules([r for r in rules if r.scope == "line"], "fullmatch")
+        self.cut_rules = CombinedRules([r for r in rules if r.scope == "cut"], "match")
         self.detectors = tuple(d for d in build_detectors(self.config)
                                if not self.config.is_disabled(d.name, d.kind))
 
@@ -120,18 +121,17 @@ class Cleaner:
         for index, block in enumerate(doc.blocks):
             if not block.kept or len(block.text) > limit:
                 continue
-            for rule in self.line_rules:
-                if layout.allows(rule.where, index):
-                    match = rule.pattern.fullmatch(block.text, timeout=clock.remaining())
-                    if match:
-                        record_metadata(doc, match.groupdict())
-                        doc.remove(index, rule.kind, rule.id)
-                        break
+            found = self.line_rules.find(block.text, layout.in_head(index), layout.in_tail(index),
+                                         clock.remaining())
+            if found:
+                rule, match = found
+                record_metadata(doc, match.groupdict())
+                doc.remove(index, rule.kind, rule.id)
 
     def apply_cut_rules(self, doc: Document, clock: Clock) -> None:
         """From the first block after the body's start that a ``cut`` rule matches, remove
         everything; a later block that matches another cut rule is recorded under that rule."""
-        if not self.cut_rules:
+        if not self.cut_rules.rules:
             return
         layout = self.layout(doc.blocks)
         limit = self.config.max_block_chars
@@ -140,15 +140,14 @@ class Cleaner:
         prose_words = 0
         for index in range(len(doc.blocks)):
             block = doc.blocks[index]
-            if current is None and block.kept and is_prose(block.text, self.config.prose_min_words):
-                prose_words += word_count(block.text)
+            if current is None and block.kept and block.is_prose(self.config.prose_min_words):
+                prose_words += block.word_count
             if block.kept and len(block.text) <= limit and index > layout.first_prose and prose_words >= min_words:
-                for rule in self.cut_rules:
-                    if layout.allows(rule.where, index) and rule.pattern.match(
-                            block.text, timeout=clock.remaining()):
-                        current = rule
-                        doc.remove(index, rule.kind, rule.id)
-                        break
+                found = self.cut_rules.find(block.text, layout.in_head(index), layout.in_tail(index),
+                                            clock.remaining())
+                if found:
+                    current = found[0]
+                    doc.remove(index, current.kind, current.id)
             if current is not None:
                 doc.remove(index, current.kind, current.id, "after_cut")
 

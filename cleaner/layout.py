@@ -45,7 +45,7 @@ class Layout:
     def of(cls, blocks: list[Block], *, min_words: int, head_blocks: int,
            tail_blocks: int) -> Layout:
         """The layout of ``blocks`` (removed blocks count as non-prose)."""
-        prose = [i for i, b in enumerate(blocks) if b.kept and is_prose(b.text, min_words)]
+        prose = [i for i, b in enumerate(blocks) if b.kept and b.is_prose(min_words)]
         first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
         return cls(len(blocks), first, last, head_blocks, tail_blocks)
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import regex
 
 from ..document import Document
-from ..layout import Layout, is_prose, word_count
+from ..layout import Layout
 from ..text_stats import content_terms, cosine, is_headline
 from .base import Detector, Finding
 
@@ -57,7 +57,7 @@ class AppendedStoryDetector(Detector):
         headline = doc.blocks[index].text.casefold()
         for block in doc.blocks[index + 1:index + 1 + self.signal_window]:
             if block.kept:
-                if is_prose(block.text, self.prose_min_words):
+                if block.is_prose(self.prose_min_words):
                     if DATELINE.match(block.text):
                         found.append("dateline")
                     break
@@ -91,22 +91,29 @@ class AppendedStoryDetector(Detector):
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """At most one cut: the first candidate headline the cohesion test accepts."""
         kept = doc.kept_indices()
-        texts = [doc.blocks[i].text for i in kept]
-        terms = [content_terms(t) for t in texts]
-        prose_words = [word_count(t) if is_prose(t, self.prose_min_words) else 0 for t in texts]
+        blocks = [doc.blocks[i] for i in kept]
+        prose_words = [b.word_count if b.is_prose(self.prose_min_words) else 0 for b in blocks]
         total_prose = sum(prose_words)
+        if total_prose < self.min_prose_words_before + self.min_prose_words_after:
+            return
+        terms = [content_terms(b.text) for b in blocks]
+        total = merge(terms)
+        before: Counter[str] = Counter()
         prose_before = 0
         for position, index in enumerate(kept):
             if (prose_before >= self.min_prose_words_before
                     and total_prose - prose_before - prose_words[position] >= self.min_prose_words_after
-                    and self.is_candidate(texts[position])):
-                before, after = merge(terms[:position]), merge(terms[position:])
-                half = position // 2
-                own = cosine(merge(terms[:half]), merge(terms[half:position]))
-                reason = self.verdict(cosine(before, after), own, self.signals(doc, index))
-                if reason:
-                    yield Finding(index, reason, cut=True)
-                    return
+                    and self.is_candidate(blocks[position].text)):
+                signals = self.signals(doc, index)
+                cohesion = cosine(before, total - before)
+                if cohesion <= self.max_cohesion_with_signals:
+                    half = position // 2
+                    own = cosine(merge(terms[:half]), merge(terms[half:position]))
+                    reason = self.verdict(cohesion, own, signals)
+                    if reason:
+                        yield Finding(index, reason, cut=True)
+                        return
+            before.update(terms[position])
             prose_before += prose_words[position]
 
 

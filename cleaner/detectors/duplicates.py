@@ -31,15 +31,25 @@ class DuplicateDetector(Detector):
     kind = "duplicate"
 
     def __init__(self, min_chars: int = 20, min_similarity: float = 0.95,
-                 max_near_chars: int = 600) -> None:
+                 max_near_chars: int = 600, anchor_words: int = 3) -> None:
         self.min_chars = min_chars
         self.min_similarity = min_similarity
         self.max_near_chars = max_near_chars
+        self.anchor_words = anchor_words
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """Later copies of earlier blocks."""
         seen: set[str] = set()
-        hashes: list[Simhash] = []
+        # Simhash is costly: a block is hashed and compared only when an earlier block shares
+        # its first or last words (near copies of captions and headlines do).
+        earlier_by_anchor: dict[str, list[str]] = {}
+        fingerprints: dict[str, Simhash] = {}
+
+        def fingerprint(key: str) -> Simhash:
+            if key not in fingerprints:
+                fingerprints[key] = Simhash(key)
+            return fingerprints[key]
+
         for index, block in enumerate(doc.blocks):
             key = block_key(block.text)
             if len(key) < self.min_chars:
@@ -51,7 +61,11 @@ class DuplicateDetector(Detector):
             seen.add(key)
             if len(key) > self.max_near_chars:
                 continue
-            fingerprint = Simhash(key)
-            if block.kept and any(fingerprint.similarity(h) >= self.min_similarity for h in hashes):
+            words = key.split()
+            anchors = {" ".join(words[:self.anchor_words]), " ".join(words[-self.anchor_words:])}
+            earlier = {k for anchor in anchors for k in earlier_by_anchor.get(anchor, ())}
+            if block.kept and earlier and any(
+                    fingerprint(key).similarity(fingerprint(k)) >= self.min_similarity for k in earlier):
                 yield Finding(index, "near_repeat")
-            hashes.append(fingerprint)
+            for anchor in anchors:
+                earlier_by_anchor.setdefault(anchor, []).append(key)

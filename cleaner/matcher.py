@@ -1,0 +1,73 @@
+"""Match many rules of one scope with one compiled pattern per region.
+
+Trying 50 line rules one by one on every block costs 50 regex calls per block; one alternation
+of all of them costs one. Each rule becomes a branch ``(?P<_rN>...)`` (its leading global
+flags turned into scoped ones), in the rules' order, so the first rule that matches wins as
+before. Metadata groups may repeat across branches: the ``regex`` module allows that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .rules import Rule
+
+LEADING_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
+NUMBERED_BACKREF = regex.compile(r"\\[1-9]|\(\?P=\d")
+REGIONS = ("anywhere", "head", "tail")
+
+
+def branch(rule: Rule, index: int) -> str | None:
+    """The rule's pattern as a named branch, or None when it cannot be combined safely."""
+    source = rule.pattern.pattern
+    if NUMBERED_BACKREF.search(source):
+        return None
+    flags = LEADING_FLAGS.match(source)
+    if flags:
+        source = f"(?{flags.group(1)}:{source[flags.end():]})"
+    if "(?" in source and regex.search(r"\(\?[aiLmsux]+\)", source):
+        return None  # a global flag in the middle would leak into the other branches
+    return f"(?P<_r{index}>{source})"
+
+
+class CombinedRules:
+    """The rules of one scope, matched together (``fullmatch`` for line rules, ``match`` for
+    cut rules) with the regions each rule allows."""
+
+    def __init__(self, rules: Sequence[Rule], method: str) -> None:
+        self.rules = tuple(rules)
+        self.method = method
+        self.patterns: dict[frozenset[str], regex.Pattern | None] = {}
+        self.branch_ids: dict[frozenset[str], tuple[int, ...]] = {}
+        self.loose: dict[frozenset[str], tuple[Rule, ...]] = {}
+        for allowed in self.region_sets():
+            chosen = [(i, r) for i, r in enumerate(self.rules) if r.where in allowed]
+            branches = [(i, r, branch(r, i)) for i, r in chosen]
+            combinable = [b for _, _, b in branches if b is not None]
+            self.patterns[allowed] = regex.compile("|".join(combinable)) if combinable else None
+            self.branch_ids[allowed] = tuple(i for i, _, b in branches if b is not None)
+            self.loose[allowed] = tuple(r for _, r, b in branches if b is None)
+
+    @staticmethod
+    def region_sets() -> list[frozenset[str]]:
+        """Every set of regions a block can be in (it is always ``anywhere``)."""
+        return [frozenset({"anywhere"}), frozenset({"anywhere", "head"}),
+                frozenset({"anywhere", "tail"}), frozenset({"anywhere", "head", "tail"})]
+
+    def find(self, text: str, in_head: bool, in_tail: bool, timeout: float) -> tuple[Rule, regex.Match] | None:
+        """The first rule (in order) that matches ``text`` in a block with this position."""
+        allowed = frozenset({"anywhere"} | ({"head"} if in_head else set()) | ({"tail"} if in_tail else set()))
+        pattern = self.patterns[allowed]
+        if pattern is not None:
+            match = getattr(pattern, self.method)(text, timeout=timeout)
+            if match:
+                # lastgroup is unreliable when group names repeat across branches
+                rule_index = next(i for i in self.branch_ids[allowed] if match.start(f"_r{i}") >= 0)
+                return self.rules[rule_index], match
+        for rule in self.loose[allowed]:
+            match = getattr(rule.pattern, self.method)(text, timeout=timeout)
+            if match:
+                return rule, match
+        return None
