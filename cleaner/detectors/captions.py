@@ -20,7 +20,8 @@ LABEL_CREDIT = regex.compile(rf"\(\s*(?:{PHOTO_WORDS}\b[^()]{{0,80}}|[^()]{{0,80
 PHOTO_LABEL = regex.compile(rf"^{PHOTO_WORDS}(?:\s+(?:credit|by))?\s*[:：]\s*\S", regex.I)
 GETTY_CREDIT = regex.compile(r"(?:[/|]\s*|\bvia\s+|^)Getty\s+Images(?:\s+for\s+[\p{L}\s]+)?\s*\)?\s*$")
 TRUNCATED_VIA = regex.compile(r"\bvia\s+\p{Lu}{3,}\s*$")
-LEADING_COPYRIGHT = regex.compile(rf"^(?:©|\(c\)|Copyright)\s*{NAME}(?:\s+{NAME}){{0,3}}\.\s+\p{{Lu}}")
+LEADING_COPYRIGHT = regex.compile(rf"^(?:©|\(c\)|Copyright)\s*{NAME}(?:\s+{NAME}){{0,3}}\.\s+\p{{Lu}}"
+                                  rf"|^©\s*\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}[\p{{L}}.'-]+){{1,2}}\s+\p{{Lu}}\p{{Ll}}+\s+\p{{Ll}}")
 # "...sought treatmentCredit: EPA", "... Photo: Jane Doe/Reuters": a credit label closing the block.
 TRAILING_CREDIT_LABEL = regex.compile(r"(?:Credit|Photo|Picture|Image|Foto|Bild|Crédit|Crédito)s?\s*:\s*[\p{L}\p{N}][^.:!?]{0,60}$")
 # "Photo by David Dyer-Bennet", "Photo illustration by Slate.", "Photograph courtesy of NASA".
