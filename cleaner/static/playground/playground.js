@@ -6,7 +6,7 @@
 (function () {
   const KIND_COLOURS = {
     title: "#9cc7ff", metadata: "#8fe0d9", caption: "#dcb6ff", ui: "#ffd966",
-    duplicate: "#b9c3ff", advertisement: "#ff9e9e", disclaimer: "#ffbe8a", copyright: "#f4a9cf",
+    duplicate: "#b9c3ff", advertisement: "#b5e48c", disclaimer: "#ffbe8a", copyright: "#f4a9cf",
     appended_story: "#ff8a80", boilerplate: "#cfd4da",
   };
   const SPARE_COLOURS = ["#b8e0a0", "#e6d48f", "#a0d8ef", "#f0b0a0", "#c8b8e8", "#d0e890"];
