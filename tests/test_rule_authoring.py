@@ -19,33 +19,33 @@ from cleaner.rule_authoring import (
 )
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-PROMO = "Get breaking news from the Harbour Gazette on WhatsApp: tap here to join our channel"
+PROMO = "Harbour Gazette Alerts: sailing times, tides and road closures first. Text HARBOUR to 80150."
 
 GOOD_RULE = """\
-id: harbour-gazette-whatsapp
+id: harbour-gazette-alerts
 kind: ui
 scope: line
 where: anywhere
 languages: [en]
-description: The Harbour Gazette's promotion of its WhatsApp channel, printed between paragraphs.
-pattern: '(?i)get (?:breaking |the latest )?news from the harbour gazette on whatsapp\\b.{0,80}'
+description: The Harbour Gazette's promotion of its text-message alerts, printed between paragraphs.
+pattern: '(?i)harbour gazette alerts\\s*:.{0,120}'
 examples:
   match:
-    - "Get breaking news from the Harbour Gazette on WhatsApp: tap here to join our channel"
-    - "Get the latest news from the Harbour Gazette on WhatsApp"
+    - "Harbour Gazette Alerts: sailing times, tides and road closures first. Text HARBOUR to 80150."
+    - "Harbour Gazette alerts: the news as it happens. Text NEWS to 80150."
   no_match:
-    - "Anyone who signs up will receive a message on WhatsApp or by text."
-    - "Get breaking news from the Harbour Gazette on our website."
+    - "Anyone who signs up will receive a text message or a phone call."
+    - "The Harbour Gazette alerts readers to road closures on its website."
 """
 
 GREEDY_RULE = """\
-id: whatsapp-anything
+id: text-anything
 kind: ui
 scope: line
-description: Any line that mentions WhatsApp.
-pattern: '(?i).*whatsapp.*'
+description: Any line that mentions texting.
+pattern: '(?i).*\\btext\\b.*'
 examples:
-  match: ["Follow us on WhatsApp", "WhatsApp us your photos"]
+  match: ["Text NEWS to 80150", "Get alerts by text"]
   no_match: ["Follow us on Facebook", "Sign up for our newsletter"]
 """
 
@@ -84,7 +84,7 @@ def test_a_fresh_skeleton_fails_its_test_until_filled_in(tmp_path, capsys):
 
 
 def test_new_refuses_to_overwrite_an_existing_rule(tmp_path, capsys):
-    path = new_rule(tmp_path, "ui", "site-promo", GOOD_RULE.replace("harbour-gazette-whatsapp", "site-promo"))
+    path = new_rule(tmp_path, "ui", "site-promo", GOOD_RULE.replace("harbour-gazette-alerts", "site-promo"))
     before = path.read_text(encoding="utf-8")
     assert main(["rules", "new", "ui", "site-promo", "--dir", str(tmp_path)]) == 1
     assert main(["rules", "new", "advertisement", "site-promo", "--dir", str(tmp_path)]) == 1
@@ -111,12 +111,12 @@ def test_new_notes_a_kind_no_rule_or_detector_removes_yet(tmp_path, capsys):
 
 # -- rules test: examples -----------------------------------------------------------------------
 def test_rules_test_runs_the_examples_of_a_file(tmp_path, capsys):
-    path = new_rule(tmp_path, "ui", "harbour-gazette-whatsapp", GOOD_RULE)
+    path = new_rule(tmp_path, "ui", "harbour-gazette-alerts", GOOD_RULE)
     assert main(["rules", "test", str(path)]) == 0
     assert "1 rules valid, 4 examples, 0 problems" in capsys.readouterr().out
-    path.write_text(GOOD_RULE.replace("Get the latest news", "Read the latest news"), encoding="utf-8")
+    path.write_text(GOOD_RULE.replace("Harbour Gazette alerts: the news", "Gazette alerts: the news"), encoding="utf-8")
     assert main(["rules", "test", str(path)]) == 1
-    assert "does not match its example 'Read the latest news" in capsys.readouterr().out
+    assert "does not match its example 'Gazette alerts: the news" in capsys.readouterr().out
 
 
 def test_rules_test_reports_an_invalid_rule_by_file_and_field(tmp_path, capsys):
@@ -130,7 +130,7 @@ def test_rules_test_reports_an_invalid_rule_by_file_and_field(tmp_path, capsys):
 
 # -- rules test: the corpus report --------------------------------------------------------------
 def test_a_good_rule_removes_residue_only_and_raises_f1(tmp_path, capsys):
-    path = new_rule(tmp_path, "ui", "harbour-gazette-whatsapp", GOOD_RULE)
+    path = new_rule(tmp_path, "ui", "harbour-gazette-alerts", GOOD_RULE)
     assert main(["rules", "test", str(path), "--corpus", str(CORPUS), "--no-color"]) == 0
     out = capsys.readouterr().out
     assert f"removes {promo_lines_in_corpus()} blocks" in out
@@ -145,7 +145,7 @@ def test_a_good_rule_removes_residue_only_and_raises_f1(tmp_path, capsys):
 
 
 def test_a_greedy_rule_is_flagged_with_the_article_text_it_removes(tmp_path, capsys):
-    path = new_rule(tmp_path, "ui", "whatsapp-anything", GREEDY_RULE)
+    path = new_rule(tmp_path, "ui", "text-anything", GREEDY_RULE)
     assert main(["rules", "test", str(path), "--corpus", str(CORPUS), "--color"]) == 1
     out = capsys.readouterr().out
     assert "\x1b[1;31mFLAGGED: 1 contain gold article text" in out
@@ -155,34 +155,34 @@ def test_a_greedy_rule_is_flagged_with_the_article_text_it_removes(tmp_path, cap
     [false] = result.false_removals
     gold = (CORPUS / "region" / "harbour-flood-alerts.gold.txt").read_text(encoding="utf-8")
     assert false.case == "region/harbour-flood-alerts"
-    assert false.text in gold and "WhatsApp" in false.text
-    assert false.before.endswith("join our channel")  # the input just before it, as context
+    assert false.text in gold and "text message" in false.text
+    assert false.before.endswith("Text HARBOUR to 80150.")  # the input just before it, as context
     assert false.text in out and false.after in out
 
 
 def test_colour_only_when_asked_or_on_a_terminal(tmp_path, capsys):
-    path = new_rule(tmp_path, "ui", "whatsapp-anything", GREEDY_RULE)
+    path = new_rule(tmp_path, "ui", "text-anything", GREEDY_RULE)
     assert main(["rules", "test", str(path), "--corpus", str(CORPUS)]) == 1  # captured: no TTY
     out = capsys.readouterr().out
     assert "FLAGGED" in out and "\x1b[" not in out
 
 
 def test_a_folder_of_rules_is_reported_rule_by_rule(tmp_path, capsys):
-    new_rule(tmp_path, "ui", "harbour-gazette-whatsapp", GOOD_RULE)
-    new_rule(tmp_path, "ui", "whatsapp-anything", GREEDY_RULE)
+    new_rule(tmp_path, "ui", "harbour-gazette-alerts", GOOD_RULE)
+    new_rule(tmp_path, "ui", "text-anything", GREEDY_RULE)
     report = corpus_report(load_rule_path(tmp_path), load_corpus(CORPUS))
     by_id = {r.rule.id: r for r in report.rules}
-    assert set(by_id) == {"harbour-gazette-whatsapp", "whatsapp-anything"}
-    assert [r.rule.id for r in report.flagged] == ["whatsapp-anything"]
+    assert set(by_id) == {"harbour-gazette-alerts", "text-anything"}
+    assert [r.rule.id for r in report.flagged] == ["text-anything"]
     # Together, the good rule takes the promo lines first; the greedy one still removes gold.
-    assert by_id["whatsapp-anything"].false_removals
+    assert by_id["text-anything"].false_removals
     assert main(["rules", "test", str(tmp_path), "--corpus", str(CORPUS), "--no-color"]) == 1
     out = capsys.readouterr().out
-    assert "whatsapp-anything: removes article text on the corpus" in out
+    assert "text-anything: removes article text on the corpus" in out
 
 
 def test_corpus_problems_are_clear_errors(tmp_path, capsys):
-    path = new_rule(tmp_path / "rules", "ui", "harbour-gazette-whatsapp", GOOD_RULE)
+    path = new_rule(tmp_path / "rules", "ui", "harbour-gazette-alerts", GOOD_RULE)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     with pytest.raises(CorpusError, match="no cases"):
@@ -196,7 +196,7 @@ def test_corpus_problems_are_clear_errors(tmp_path, capsys):
 
 
 def test_a_case_the_cleaner_fails_on_is_scored_empty_not_dropped(tmp_path):
-    path = new_rule(tmp_path / "rules", "ui", "harbour-gazette-whatsapp", GOOD_RULE)
+    path = new_rule(tmp_path / "rules", "ui", "harbour-gazette-alerts", GOOD_RULE)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "empty.raw.txt").write_text("   \n", encoding="utf-8")
