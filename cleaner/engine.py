@@ -130,7 +130,8 @@ class Cleaner:
 
     def apply_cut_rules(self, doc: Document, clock: Clock) -> None:
         """From the first block after the body's start that a ``cut`` rule matches, remove
-        everything; a later block that matches another cut rule is recorded under that rule."""
+        everything; a later block that matches another cut rule is recorded under that rule.
+        A marker among widget residue is a button, not a section, and cuts nothing."""
         if not self.cut_rules.rules:
             return
         layout = self.layout(doc.blocks)
@@ -145,7 +146,7 @@ class Cleaner:
             if block.kept and len(block.text) <= limit and index > layout.first_prose and prose_words >= min_words:
                 found = self.cut_rules.find(block.text, layout.in_head(index), layout.in_tail(index),
                                             clock.remaining())
-                if found:
+                if found and not in_toolbar(doc.blocks, index):
                     current = found[0]
                     doc.remove(index, current.kind, current.id)
             if current is not None:
@@ -184,6 +185,13 @@ def _rule_for(piece: Block, block: Block, chosen: list[tuple[int, int, Rule]]) -
         if a <= offset < b:
             return rule
     return chosen[0][2]
+
+
+def in_toolbar(blocks: list[Block], index: int) -> bool:
+    """Whether the block sits among widget residue (a "Comments" button in a share bar is no
+    comments section): the blocks on both sides were removed as ``ui``."""
+    return all(0 <= j < len(blocks) and blocks[j].removal is not None and blocks[j].removal.kind == "ui"
+               for j in (index - 1, index + 1))
 
 
 def non_overlapping(spans: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:

@@ -1,0 +1,43 @@
+"""Engine behaviour: where cut rules act, how split lines are put back together."""
+
+from __future__ import annotations
+
+import cleaner
+
+PROSE = [
+    "The regional council approved the new transport budget on Monday after a long debate about schools and roads.",
+    "Opposition members said the plan ignored rural areas and promised to challenge it in the spring session.",
+    "Transport officials said the first new buses would arrive in the autumn, with the rest of the fleet replaced soon.",
+    "The mayor said the vote showed that the city could still agree on the things that matter most to residents.",
+    "Campaigners welcomed the decision but warned that fares would have to fall if the buses were to fill up again.",
+]
+
+
+def test_a_cut_marker_removes_everything_after_it():
+    text = "\n".join([*PROSE, "Latest comments", "Great article!", "I disagree with the mayor entirely."])
+    result = cleaner.clean(text)
+    assert result.text.splitlines() == PROSE
+    cut = [r for r in result.removed if r.rule == "comments-marker"]
+    assert [r.reason for r in cut] == ["", "after_cut", "after_cut"]
+
+
+def test_a_cut_marker_before_enough_prose_cuts_nothing():
+    text = "\n".join([PROSE[0], "Comments (3)", *PROSE[1:]])
+    result = cleaner.clean(text)
+    assert all(p in result.text for p in PROSE)
+
+
+def test_a_cut_marker_inside_a_toolbar_is_a_button():
+    text = "\n".join([*PROSE[:4], "Twitter", "Comments", "Print", PROSE[4]])
+    result = cleaner.clean(text)
+    assert PROSE[4] in result.text
+    assert not any(r.rule == "comments-marker" for r in result.removed)
+
+
+def test_kept_pieces_of_one_line_stay_on_one_line():
+    line = ("Council approves budget 3 hours ago Share Save The regional council approved the new transport "
+            "budget on Monday after a long debate about schools and roads.")
+    result = cleaner.clean("\n".join([line, *PROSE[1:]]))
+    assert result.title == "Council approves budget"
+    assert result.text.splitlines()[0] == PROSE[0]
+    assert {r.rule for r in result.removed} >= {"relative-time-span", "share-bar-span"}
