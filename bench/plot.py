@@ -16,6 +16,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # after choosing the non-interactive backend
 
+from .report import TARGET_CORPUS, TARGET_DOCS_PER_S
+
 COLOURS = {"cleaner": "#1f77b4", "trafilatura": "#ff7f0e", "justext": "#2ca02c", "floor": "#7f7f7f"}
 
 
@@ -37,9 +39,14 @@ def plot(results: list[dict], path: Path) -> None:
         axes.set_title(title)
         axes.grid(axis="y", alpha=0.3)
     speed_axes.set_yscale("log")
+    speed_axes.axhline(TARGET_DOCS_PER_S, color="#d62728", linestyle="--", linewidth=1)
+    speed_axes.annotate(f"target {TARGET_DOCS_PER_S:,} docs/s ({TARGET_CORPUS})", (0.01, TARGET_DOCS_PER_S),
+                        xycoords=("axes fraction", "data"), textcoords="offset points", xytext=(0, 3),
+                        color="#d62728", fontsize=8)
     f1_axes.set_ylim(0, 1)
-    f1_axes.legend(loc="lower right")
-    figure.tight_layout()
+    handles, labels = f1_axes.get_legend_handles_labels()
+    figure.legend(handles, labels, loc="upper center", ncol=len(peers), frameon=False)
+    figure.tight_layout(rect=(0, 0, 1, 0.93))
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, dpi=100)
     plt.close(figure)
