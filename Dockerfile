@@ -6,7 +6,7 @@
 # local debootstrap image (scripts/docker-e2e.sh). Works with the legacy builder (no BuildKit).
 ARG BASE=python:3.12-slim
 
-# --- stage 1: wheels for the package and every dependency ------------------------------------
+# --- stage 1: wheels for every dependency, then for the package ---------------------------------
 FROM ${BASE} AS build
 # pip settings, given only where the build host reaches PyPI through a mirror or a TLS proxy.
 # ARGs of this stage do not reach the final image.
@@ -19,47 +19,54 @@ ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1 \
     PYTHONDONTWRITEBYTECODE=1
-RUN python3 -m venv /opt/build
+RUN python3 -m venv /opt/build && /opt/build/bin/pip install "hatchling>=1.24"
 WORKDIR /src
-# Dependencies first, from pyproject.toml alone (a stub package), so that this slow layer is
-# rebuilt only when pyproject.toml changes.
+# Dependencies from pyproject.toml alone (a stub package), so that these slow layers are rebuilt
+# only when pyproject.toml changes.
 COPY pyproject.toml ./
 RUN mkdir -p cleaner rules \
  && touch README.md cleaner/__init__.py \
- && /opt/build/bin/pip wheel --wheel-dir /wheels . \
- && rm -rf /wheels/cleaner-*.whl cleaner rules README.md
+ && /opt/build/bin/pip wheel --wheel-dir /wheels/deps . \
+ && rm -rf /wheels/deps/cleaner-*.whl cleaner rules README.md
 # Then the package itself; the wheel must carry the rules (pyproject maps rules/ into
 # cleaner/rules_data): check_wheel.py fails the build if any rule file is missing or differs.
 COPY README.md ./
 COPY cleaner ./cleaner
 COPY rules ./rules
 COPY scripts/docker/check_wheel.py /tmp/check_wheel.py
-RUN /opt/build/bin/pip wheel --no-deps --wheel-dir /wheels . \
- && python3 /tmp/check_wheel.py /wheels/cleaner-*.whl rules
+RUN /opt/build/bin/pip wheel --no-build-isolation --no-deps --wheel-dir /wheels/package . \
+ && python3 /tmp/check_wheel.py /wheels/package/cleaner-*.whl rules
 
-# --- stage 2: install the wheels, offline, into a fresh virtual environment ------------------
-FROM ${BASE} AS install
+# --- stage 2: the dependencies, installed offline into a fresh virtual environment ---------------
+FROM ${BASE} AS dependencies
 ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     LANG=C.UTF-8 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1
-COPY --from=build /wheels /wheels
+COPY --from=build /wheels/deps /wheels/deps
 RUN python3 -m venv /opt/cleaner \
- && /opt/cleaner/bin/pip install --no-index --find-links /wheels cleaner \
- && /opt/cleaner/bin/pip uninstall --yes pip \
- && /opt/cleaner/bin/cleaner --help > /dev/null
+ && /opt/cleaner/bin/pip install --no-index /wheels/deps/*.whl
 
-# --- stage 3: the runtime image: the base, the environment, a non-root user ------------------
+# --- stage 3: the runtime image: the environment, the package wheel, a non-root user -----------
 FROM ${BASE} AS runtime
+ENV PATH=/opt/cleaner/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    LANG=C.UTF-8 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PYTHONUNBUFFERED=1
 RUN groupadd --system --gid 10001 cleaner \
  && useradd --system --uid 10001 --gid cleaner --home-dir /home/cleaner --create-home \
             --shell /usr/sbin/nologin cleaner
-COPY --from=install /opt/cleaner /opt/cleaner
+COPY --from=dependencies /opt/cleaner /opt/cleaner
+COPY --from=build /wheels/package /tmp/package
+# Offline: pip fails here if a dependency is missing from the environment; pip itself goes.
+RUN pip install --no-index /tmp/package/cleaner-*.whl \
+ && pip check \
+ && pip uninstall --yes pip \
+ && rm -rf /tmp/package \
+ && cleaner rules list > /dev/null
 COPY scripts/docker/healthcheck.py /opt/cleaner/healthcheck.py
-ENV PATH=/opt/cleaner/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    LANG=C.UTF-8 \
-    PYTHONUNBUFFERED=1 \
-    PYTHONDONTWRITEBYTECODE=1
+ENV PYTHONDONTWRITEBYTECODE=1
 USER cleaner
 WORKDIR /home/cleaner
 EXPOSE 8000

@@ -157,8 +157,9 @@ fi
 # pip in the build reaches PyPI as this machine's pip does: its index settings (http(s) only:
 # local file:// indexes do not exist in the build) and, where this machine has extra CAs (now in
 # the base image's bundle), that bundle. Derived here, never committed.
+pip_config=$(python3 -m pip config list 2>/dev/null || true)
 pip_setting() { # $1: pip config key -> its value in this machine's pip config or environment
-  python3 -m pip config list 2>/dev/null | sed -nE "s/^[a-z:]+\.$1='(.*)'$/\1/p" | tail -n1 || true
+  printf '%s\n' "$pip_config" | sed -nE "s/^[a-z:]+\.$1='(.*)'$/\1/p" | tail -n1 || true
 }
 web_urls() { printf '%s\n' $1 | grep -E '^https?://' | paste -sd' ' - || true; }
 build_args=(--build-arg "BASE=$BASE_IMAGE")
@@ -176,7 +177,7 @@ build_start=$SECONDS
 docker build --tag "$IMAGE" "${build_args[@]}" "$ROOT" >"$RUN_DIR/build.log" 2>&1 ||
   { tail -n 40 "$RUN_DIR/build.log" >&2; fail "docker build failed (log: $RUN_DIR/build.log)"; }
 grep -h '^check_wheel:' "$RUN_DIR/build.log" | sed 's/^/    /' || log "wheel check: cached (passed on an earlier build of the same sources)"
-log "image built in $((SECONDS - build_start)) s: $(docker image inspect --format '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}')"
+log "image built in $((SECONDS - build_start)) s ($(grep -c 'Using cache' "$RUN_DIR/build.log" || true) steps from the cache): $(docker image inspect --format '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}')"
 
 # The image's contract: non-root user, health check, default command.
 config=$(docker image inspect --format '{{.Config.User}}|{{json .Config.Cmd}}|{{json .Config.Healthcheck.Test}}' "$IMAGE")
