@@ -161,3 +161,35 @@ def test_dateline_fills_metadata_and_keeps_schedules():
     assert result.metadata["published"] == "2019-11-19T22:31"
     assert [r.reason for r in result.removed] == ["dateline"]
     assert all(line in result.text.splitlines() for line in schedule)
+
+
+def test_boilerplate_head_tail_and_link_lists():
+    menu = ["Home", "World", "Business", "Sport"]
+    links = ["Ten things to do this weekend", "Why the bus fare went up again", "The best parks in the city",
+             "How to apply for a parking permit"]
+    text = "\n".join([*menu, PARAGRAPH, PARAGRAPH_2, *links, PARAGRAPH_3, "Weather forecast", "Traffic cameras"])
+    result = cleaner.clean(text)
+    reasons = {r.text: r.reason for r in result.removed}
+    assert all(reasons.get(m) == "head_run" for m in menu[1:])
+    assert all(reasons.get(link) == "link_list" for link in links)
+    assert reasons.get("Traffic cameras") == "tail_run"
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+
+
+def test_boilerplate_keeps_subheadings_short_endings_and_tables():
+    table = ["Kyle Busch", "5040", "5", "Martin Truex Jr.", "5035", "7"]
+    text = "\n".join([PARAGRAPH, "What happens next", PARAGRAPH_2, *table, PARAGRAPH_3, "Officials declined to comment."])
+    result = cleaner.clean(text)
+    for line in ["What happens next", *table, "Officials declined to comment."]:
+        assert line in result.text.splitlines()
+
+
+def test_boilerplate_removes_an_outlying_promo_but_not_the_article():
+    article = [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3] * 1
+    article += [f"{p} Officials repeated the council budget plan for buses and roads." for p in article]
+    promo = ("Our photographers won three national prizes this year, and our cooking podcast topped "
+             "the charts in twelve countries.")
+    text = "\n".join([*article, "Crosswords", "Shop", "Jobs", "Travel deals", promo, "Weather", "Traffic"])
+    result = cleaner.clean(text)
+    assert [r.reason for r in result.removed if r.text == promo] == ["outlying_prose"]
+    assert result.text.splitlines() == article

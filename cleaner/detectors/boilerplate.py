@@ -9,6 +9,7 @@ import regex
 
 from ..document import Document
 from ..layout import SENTENCE_END, Layout, word_count
+from ..text_stats import content_terms, cosine
 from ..wordlists import stopwords
 from .base import Detector, Finding
 
@@ -28,6 +29,8 @@ class BoilerplateDetector(Detector):
     each at most ``list_item_max_words`` words and without a sentence end: a menu or a list of
     links; shorter runs are subheadings and stay). Short sentences next to good blocks count
     as good, and runs that look like a table or a data list (most blocks hold a digit) stay.
+    ``outlying_prose``: a cluster of good blocks set apart from the article (see
+    ``outlying_clusters``), such as teasers, author bios and promotions.
     """
 
     name = "boilerplate"
@@ -37,7 +40,8 @@ class BoilerplateDetector(Detector):
                  doc_min_stopword_density: float = 0.08, min_list_run: int = 4,
                  list_item_max_words: int = 12, absorb_after_min_words: int = 3,
                  absorb_before_min_words: int = 6, min_table_run: int = 4,
-                 min_table_digit_share: float = 0.6) -> None:
+                 min_table_digit_share: float = 0.6, max_gap: int = 3,
+                 max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -47,6 +51,9 @@ class BoilerplateDetector(Detector):
         self.absorb_before_min_words = absorb_before_min_words
         self.min_table_run = min_table_run
         self.min_table_digit_share = min_table_digit_share
+        self.max_gap = max_gap
+        self.max_outlier_share = max_outlier_share
+        self.max_outlier_cohesion = max_outlier_cohesion
         self.stop = stopwords()
 
     def stopword_density(self, text: str) -> float:
@@ -112,9 +119,12 @@ class BoilerplateDetector(Detector):
         good = self.absorb_neighbours(texts, self.classify(texts))
         if not any(good):
             return
+        verdicts: dict[int, str] = {}
+        for position in self.outlying_clusters(texts, good):
+            verdicts[position] = "outlying_prose"
+            good[position] = False
         first = good.index(True)
         last = len(good) - 1 - good[::-1].index(True)
-        verdicts: dict[int, str] = {}
         for position in range(first):
             verdicts[position] = "head_run"
         for position in range(last + 1, len(kept)):
@@ -131,6 +141,36 @@ class BoilerplateDetector(Detector):
         for position, reason in sorted(verdicts.items()):
             if position not in protected:
                 yield Finding(kept[position], reason)
+
+    def outlying_clusters(self, texts: list[str], good: list[bool]) -> list[int]:
+        """The good blocks of prose clusters apart from the article: clusters are runs of good
+        blocks with at most ``max_gap`` other blocks between neighbours; the article is the
+        cluster with the most words. A cluster is apart when it has under
+        ``max_outlier_share`` of the article's words and its vocabulary is unlike the
+        article's (cosine under ``max_outlier_cohesion``): teasers, bios, comments, promos."""
+        clusters: list[list[int]] = []
+        last_good = None
+        for position, is_good in enumerate(good):
+            if not is_good:
+                continue
+            if last_good is not None and position - last_good - 1 <= self.max_gap:
+                clusters[-1].append(position)
+            else:
+                clusters.append([position])
+            last_good = position
+        if len(clusters) < 2:
+            return []
+        words = [sum(word_count(texts[p]) for p in cluster) for cluster in clusters]
+        core = max(range(len(clusters)), key=words.__getitem__)
+        core_terms = content_terms(" ".join(texts[p] for p in clusters[core]))
+        outlying = []
+        for number, cluster in enumerate(clusters):
+            if number == core or words[number] >= self.max_outlier_share * words[core]:
+                continue
+            terms = content_terms(" ".join(texts[p] for p in cluster))
+            if cosine(terms, core_terms) < self.max_outlier_cohesion:
+                outlying.extend(cluster)
+        return outlying
 
     def is_list_item(self, text: str) -> bool:
         """A short block without a sentence end, like a menu entry or a link."""
