@@ -112,52 +112,64 @@ class BoilerplateDetector(Detector):
         return protected
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
-        """The short blocks at the head and tail, and link lists between good blocks;
-        tables and data lists stay."""
-        kept = doc.kept_indices()
-        texts = [doc.blocks[i].text for i in kept]
-        good = self.absorb_neighbours(texts, self.classify(texts))
-        if not any(good):
+        """The short blocks at the head and tail, link lists and outlying prose; tables and
+        data lists stay. Blocks already removed by rules still count in runs and gaps (a menu
+        whose "Share" item a rule took is still a menu), but only kept blocks are reported."""
+        blocks = doc.blocks
+        kept = [i for i, b in enumerate(blocks) if b.kept]
+        kept_texts = [blocks[i].text for i in kept]
+        kept_good = self.absorb_neighbours(kept_texts, self.classify(kept_texts))
+        if not any(kept_good):
             return
-        verdicts: dict[int, str] = {}
-        for position in self.outlying_clusters(texts, good):
-            verdicts[position] = "outlying_prose"
-            good[position] = False
+        good = [False] * len(blocks)
+        for index, is_good in zip(kept, kept_good, strict=True):
+            good[index] = is_good
+        outlying = self.outlying_clusters([b.text for b in blocks], good, [b.kept for b in blocks])
+        for index in outlying:
+            good[index] = False
         first = good.index(True)
         last = len(good) - 1 - good[::-1].index(True)
-        for position in range(first):
-            verdicts[position] = "head_run"
-        for position in range(last + 1, len(kept)):
-            verdicts[position] = "tail_run"
+        verdicts: dict[int, str] = {}
+        for index in kept:
+            if index < first:
+                verdicts[index] = "head_run"
+            elif index > last:
+                verdicts[index] = "tail_run"
         run: list[int] = []
-        for position in range(first, last + 2):
-            if position <= last and not good[position] and self.is_list_item(texts[position]):
-                run.append(position)
+        for index in range(first, last + 2):
+            block = blocks[index] if index <= last else None
+            if block is not None and not good[index] and (not block.kept or self.is_list_item(block.text)):
+                run.append(index)
                 continue
             if len(run) >= self.min_list_run:
-                verdicts.update((p, "link_list") for p in run)
+                verdicts.update((i, "link_list") for i in run if blocks[i].kept)
             run = []
-        protected = self.data_runs(texts, sorted(verdicts))
-        for position, reason in sorted(verdicts.items()):
-            if position not in protected:
-                yield Finding(kept[position], reason)
+        verdicts.update((i, "outlying_prose") for i in outlying)
+        rank = {index: position for position, index in enumerate(kept)}
+        protected = {kept[p] for p in self.data_runs(kept_texts, sorted(rank[i] for i in verdicts))}
+        for index, reason in sorted(verdicts.items()):
+            if index not in protected:
+                yield Finding(index, reason)
 
-    def outlying_clusters(self, texts: list[str], good: list[bool]) -> list[int]:
+    def outlying_clusters(self, texts: list[str], good: list[bool], kept: list[bool]) -> list[int]:
         """The good blocks of prose clusters apart from the article: clusters are runs of good
-        blocks with at most ``max_gap`` other blocks between neighbours; the article is the
+        blocks with at most ``max_gap`` other kept blocks between neighbours (what rules
+        removed, such as captions between the lead and the body, does not count); the article is the
         cluster with the most words. A cluster is apart when it has under
         ``max_outlier_share`` of the article's words and its vocabulary is unlike the
         article's (cosine under ``max_outlier_cohesion``): teasers, bios, comments, promos."""
         clusters: list[list[int]] = []
-        last_good = None
+        gap = None
         for position, is_good in enumerate(good):
             if not is_good:
+                if gap is not None and kept[position]:
+                    gap += 1
                 continue
-            if last_good is not None and position - last_good - 1 <= self.max_gap:
+            if gap is not None and gap <= self.max_gap:
                 clusters[-1].append(position)
             else:
                 clusters.append([position])
-            last_good = position
+            gap = 0
         if len(clusters) < 2:
             return []
         words = [sum(word_count(texts[p]) for p in cluster) for cluster in clusters]
