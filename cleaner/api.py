@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, g, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from . import metrics
 from .api_input import NDJSON_TYPES, RequestProblem, parse_batch_body, parse_clean_body
@@ -119,7 +119,7 @@ def _http_error(error: HTTPException) -> Response:
 
 def drain_body() -> None:
     """Read and discard the rest of the request body (up to ``DRAIN_LIMIT``)."""
-    left = min(request.content_length or 0, DRAIN_LIMIT)
+    left = min(request.content_length or DRAIN_LIMIT, DRAIN_LIMIT)
     stream = request.environ.get("wsgi.input")
     try:
         while left > 0 and stream is not None:
@@ -143,6 +143,16 @@ def json_response(value: Any, status: int = 200) -> Response:
     return Response(json.dumps(value, ensure_ascii=False), status=status, mimetype="application/json")
 
 
+def request_body() -> bytes:
+    """The request body; a 413 when it is over the limit, whether its length was declared or not
+    (werkzeug cuts a chunked body off at the limit without a word)."""
+    body = request.get_data(cache=False)  # a declared length over the limit raises 413 here
+    if (request.content_length is None and len(body) >= current_app.config["MAX_CONTENT_LENGTH"]
+            and request.environ["wsgi.input"].read(1)):
+        raise RequestEntityTooLarge()
+    return body
+
+
 def wants_text() -> bool:
     """Whether the caller asked for the body alone (``?format=text`` or ``Accept: text/plain``)."""
     chosen = request.args.get("format")
@@ -157,7 +167,7 @@ def wants_text() -> bool:
 def clean_document() -> Response:
     """Clean one document."""
     as_text = wants_text()
-    document = parse_clean_body(request.get_data(cache=False), request.mimetype, request.mimetype_params.get("charset"))
+    document = parse_clean_body(request_body(), request.mimetype, request.mimetype_params.get("charset"))
     result = service().clean(document)
     if as_text:
         return Response(result["text"], mimetype="text/plain")
@@ -167,7 +177,7 @@ def clean_document() -> Response:
 @api.post("/v1/clean/batch")
 def clean_batch() -> Response:
     """Clean a batch of documents: one answer per document, in order."""
-    items = parse_batch_body(request.get_data(cache=False), request.mimetype)
+    items = parse_batch_body(request_body(), request.mimetype)
     answers = service().clean_batch(items)
     if request.mimetype in NDJSON_TYPES:
         body = "".join(json.dumps(answer, ensure_ascii=False) + "\n" for answer in answers)

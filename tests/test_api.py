@@ -3,6 +3,7 @@ answer validated against the app's own OpenAPI document."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections import Counter
 
@@ -177,6 +178,19 @@ def test_body_over_the_limit_is_413():
     error = assert_error(small.post("/v1/clean", data="x" * 1001, content_type="text/plain"), 413, "body_too_large")
     assert "1,000 bytes" in error["message"]
     assert small.post("/v1/clean", data=PROSE, content_type="text/plain").status_code == 200
+
+
+@pytest.mark.parametrize("size, status", [(1000, 200), (1001, 413), (50_000, 413)])
+def test_chunked_body_over_the_limit_is_413_not_cut(size, status):
+    """A body without Content-Length (chunked) is not silently cut off at the limit."""
+    small = create_app(ServiceConfig(max_body=1000)).test_client()
+    body = (b"word " * size)[:size]
+    response = small.post("/v1/clean", input_stream=io.BytesIO(body), content_type="text/plain",
+                          headers={"Transfer-Encoding": "chunked"}, environ_overrides={"wsgi.input_terminated": True})
+    if status == 413:
+        assert_error(response, 413, "body_too_large")
+    else:
+        assert response.status_code == 200 and response.get_json()["stats"]["chars_in"] == size
 
 
 def test_default_body_limit_is_5_mb(client):

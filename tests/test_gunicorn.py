@@ -3,6 +3,7 @@ concurrent requests, errors over HTTP, the JSON access log, and a graceful shutd
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -87,6 +88,26 @@ def test_body_over_the_limit_over_http(server):
     status, _, answer = server.request("POST", "/v1/clean", too_big, {"Content-Type": "text/plain"})
     assert status == 413 and json.loads(answer)["error"]["code"] == "body_too_large"
     assert server.request("GET", "/healthz")[0] == 200
+
+
+def test_chunked_body_over_the_limit_over_http(server):
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    try:
+        chunks = (b"word " * 100_000 for _ in range(11))  # 5.5 MB, no Content-Length
+        connection.request("POST", "/v1/clean", body=chunks, headers={"Content-Type": "text/plain"}, encode_chunked=True)
+        response = connection.getresponse()
+        assert response.status == 413 and json.loads(response.read())["error"]["code"] == "body_too_large"
+    finally:
+        connection.close()
+    raw = seed_bytes()[seed_ids()[0]]
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    try:
+        connection.request("POST", "/v1/clean?format=text", body=iter([raw[:100], raw[100:]]),
+                           headers={"Content-Type": "text/plain"}, encode_chunked=True)
+        response = connection.getresponse()
+        assert response.status == 200 and response.read().decode() == cleaner.clean_text(raw)
+    finally:
+        connection.close()
 
 
 def test_access_log_has_one_json_line_per_request(server):
