@@ -15,6 +15,7 @@ from .errors import CleanerError
 COMMAND_MODULES = (
     "cleaner.commands.clean",
     "cleaner.commands.rules",
+    "cleaner.commands.evaluate",
     "cleaner.commands.batch",
     "cleaner.commands.serve",
 )
