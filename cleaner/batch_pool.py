@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import os
+import queue
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +28,8 @@ PENDING_CHUNKS_PER_WORKER = 4
 """Chunks read but not yet written, per worker: bounds memory, and how far ahead of a slow
 chunk the others may run."""
 POLL_SECONDS = 0.2
+PARENT_CHECK_SECONDS = 1.0
+PR_SET_PDEATHSIG = 1
 MAX_IDLE_DEATHS = 5
 """Worker deaths in a row not attributable to an item before the pool gives up."""
 
@@ -79,7 +84,11 @@ class _Worker:
 def _work(handler: Callable[[Any], Any], tasks: Any, results: Any, state: Any) -> None:
     """A worker's loop: take a chunk, run ``handler`` on each item, send the results back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
-    while (task := tasks.get()) is not None:
+    parent = os.getppid()
+    _die_with_parent()
+    if os.getppid() != parent:
+        return
+    while (task := _next_task(tasks, parent)) is not None:
         seq, items, settled = task
         state[SEQ] = seq
         outcomes = []
@@ -93,6 +102,96 @@ def _work(handler: Callable[[Any], Any], tasks: Any, results: Any, state: Any) -
             state[SINCE] = 0.0
         results.send((seq, outcomes))
     results.close()
+
+
+class _Prefetch:
+    """Reads an iterator in a thread into a bounded queue; ``take`` never blocks. Each item (and
+    the end) is signalled on the ``wakeup`` file descriptor, for ``connection.wait``."""
+
+    def __init__(self, items: Iterable, size: int) -> None:
+        self.queue: queue.Queue = queue.Queue(maxsize=size)
+        self.wakeup, self._notify = os.pipe()
+        os.set_blocking(self._notify, False)
+        self.done = False
+        self.error: BaseException | None = None
+        self._closed = threading.Event()
+        self._thread = threading.Thread(target=self._read, args=(iter(items),), daemon=True,
+                                        name="cleaner-batch-reader")
+        self._thread.start()
+
+    def _read(self, items: Iterator) -> None:
+        try:
+            for item in items:
+                if not self._put(item):
+                    return
+        except BaseException as error:  # handed to the main thread, raised there
+            self._put(_Failed(error))
+            return
+        self._put(_END)
+
+    def _put(self, item: object) -> bool:
+        while not self._closed.is_set():
+            try:
+                self.queue.put(item, timeout=0.5)
+            except queue.Full:
+                continue
+            try:
+                os.write(self._notify, b".")
+            except (BlockingIOError, OSError):
+                pass  # the pipe is full of wake-ups already, or closed
+            return True
+        return False
+
+    def take(self) -> list | None:
+        """The next item, or None when none is ready or the input is done (see ``done``)."""
+        if self.done:
+            return None
+        try:
+            item = self.queue.get_nowait()
+        except queue.Empty:
+            return None
+        if item is _END or isinstance(item, _Failed):
+            self.done = True
+            self.error = item.error if isinstance(item, _Failed) else None
+            return None
+        return item
+
+    def close(self) -> None:
+        """Stop the thread (one blocked reading a pipe stays so; it is a daemon thread)."""
+        self._closed.set()
+        self._thread.join(timeout=1.0)
+        if not self._thread.is_alive():  # else the thread may still write: leave its pipe open
+            os.close(self.wakeup)
+            os.close(self._notify)
+
+
+class _Failed:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+_END = object()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (even by SIGKILL); elsewhere the
+    worker notices within ``PARENT_CHECK_SECONDS`` when it next waits for a task."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+def _next_task(tasks: Any, parent: int) -> Any:
+    """The next task, or None when the parent has gone (killed without stopping us)."""
+    while True:
+        try:
+            return tasks.get(timeout=PARENT_CHECK_SECONDS)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return None
 
 
 class OrderedPool:
@@ -119,50 +218,48 @@ class OrderedPool:
 
     def map(self, chunks: Iterable[list]) -> Iterator[list]:
         """Each chunk's results, in the order of ``chunks``. An error raised while reading
-        ``chunks`` is raised after the chunks read before it have been yielded."""
+        ``chunks`` is raised after the chunks read before it have been yielded.
+
+        ``chunks`` is read by a thread, so that a slow input (a pipe) never holds back the
+        results already done, nor the watchdog."""
         self.workers = [_Worker(self.context, self.handler) for _ in range(self.jobs)]
+        reader = _Prefetch(chunks, self.max_pending)
         finished_normally = False
         try:
-            yield from self._run(iter(chunks))
+            yield from self._run(reader)
             finished_normally = True
         finally:
+            reader.close()
             self._stop(gracefully=finished_normally)
 
     # -- the parent's loop ---------------------------------------------------------------------
-    def _run(self, chunks: Iterator[list]) -> Iterator[list]:
+    def _run(self, reader: _Prefetch) -> Iterator[list]:
         pending: dict[int, _Chunk] = {}
         finished: dict[int, list] = {}
         next_seq = next_out = 0
-        exhausted = False
-        read_error: BaseException | None = None
         idle_deaths = 0
         while True:
-            while next_out in finished:  # before reading more: reading may block (stdin)
+            while next_out in finished:
                 yield finished.pop(next_out)
                 next_out += 1
-            while not exhausted and next_seq - next_out < self.max_pending:
+            while next_seq - next_out < self.max_pending:
                 worker = self._least_loaded(pending)
                 if worker is None:
                     break
-                try:
-                    items = next(chunks)
-                except StopIteration:
-                    exhausted = True
-                    break
-                except Exception as error:
-                    read_error, exhausted = error, True
+                items = reader.take()
+                if items is None:
                     break
                 self._send(next_seq, _Chunk(list(items)), worker, pending)
                 next_seq += 1
-            if exhausted and next_out == next_seq and not finished:
+            if reader.done and next_out == next_seq:
                 break
-            deaths = self._collect(pending, finished)
+            deaths = self._collect(pending, finished, reader.wakeup)
             self._watch(pending)
             idle_deaths = idle_deaths + deaths if deaths else 0
             if idle_deaths > MAX_IDLE_DEATHS:
                 raise PoolError("the worker processes keep dying; is the machine out of memory?")
-        if read_error is not None:
-            raise read_error
+        if reader.error is not None:
+            raise reader.error
 
     def _least_loaded(self, pending: dict[int, _Chunk]) -> _Worker | None:
         load = {id(w): 0 for w in self.workers}
@@ -178,7 +275,7 @@ class OrderedPool:
         pending[seq] = chunk
         worker.tasks.put((seq, chunk.items, chunk.settled))
 
-    def _collect(self, pending: dict[int, _Chunk], finished: dict[int, list]) -> int:
+    def _collect(self, pending: dict[int, _Chunk], finished: dict[int, list], wakeup: int) -> int:
         """Take the results that are ready (waiting up to ``POLL_SECONDS``); replace workers
         that died. Returns how many died without an item to blame."""
         by_handle: dict[Any, _Worker] = {}
@@ -186,7 +283,10 @@ class OrderedPool:
             by_handle[worker.results] = worker
             by_handle[worker.process.sentinel] = worker
         idle_deaths = 0
-        for handle in multiprocessing.connection.wait(list(by_handle), timeout=POLL_SECONDS):
+        for handle in multiprocessing.connection.wait([*by_handle, wakeup], timeout=POLL_SECONDS):
+            if handle == wakeup:
+                os.read(wakeup, 4096)
+                continue
             worker = by_handle[handle]
             if worker not in self.workers:
                 continue  # already replaced in this round

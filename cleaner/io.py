@@ -51,7 +51,9 @@ def open_input(name: str) -> BinaryIO:
 
     gzip is recognised by its magic bytes, so ``.gz`` files and gzip on stdin both work.
     """
-    raw = sys.stdin.buffer if name == "-" else open(name, "rb")
+    # stdin gets its own reader object: a thread blocked reading it must not hold the lock of
+    # sys.stdin.buffer, which the interpreter takes at exit
+    raw = open(sys.stdin.fileno(), "rb", closefd=False) if name == "-" else open(name, "rb")
     if not isinstance(raw, io.BufferedReader):
         raw = io.BufferedReader(raw)  # type: ignore[arg-type]
     if raw.peek(2)[:2] == GZIP_MAGIC:

@@ -301,3 +301,51 @@ def test_resume_of_txt_output_writes_only_what_is_missing(tmp_path):
 
 def test_resume_refuses_stdout():
     assert run_cli("-", "--resume", stdin=b"").returncode == 1
+
+
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as children:
+        return [int(c) for c in children.read().split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _start_fed_run(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
+    """A two-worker run on stdin, fed part of its input and left waiting for more."""
+    target = tmp_path / "out.jsonl"
+    run = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", "-", "-o", str(target), "-j", "2"],
+                           stdin=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    assert run.stdin is not None
+    run.stdin.write(b"".join(json.dumps(r).encode() + b"\n" for r in seed_records(30)))
+    run.stdin.flush()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (target.exists() and target.stat().st_size):
+        time.sleep(0.05)
+    assert run.poll() is None
+    return run, target
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_workers_do_not_outlive_a_stopped_parent(tmp_path, sig):
+    run, target = _start_fed_run(tmp_path)
+    workers = _children(run.pid)
+    assert len(workers) == 2 and all(_alive(w) for w in workers)
+    try:
+        os.kill(run.pid, sig)                             # the parent only
+        assert run.wait(timeout=30) == (-sig if sig == signal.SIGKILL else 128 + sig)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(_alive(w) for w in workers):
+            time.sleep(0.1)
+        assert not any(_alive(w) for w in workers)
+        if sig == signal.SIGTERM:                         # unwound: the output ends with a whole line
+            assert target.read_bytes().endswith(b"\n")
+    finally:
+        for pid in [run.pid, *workers]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from ..batch import OUTPUT_FORMATS, BatchOptions, default_jobs, run_batch
@@ -49,6 +50,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_batch_command)
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -70,6 +75,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
         config=config_from_args(args), text_field=args.text_field, html_field=args.html_field,
         id_field=args.id_field, include_removed=args.include_removed, output_format=output_format,
         output_root=args.output if output_format == "txt" else None, resume=args.resume)
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)  # unwind: stop the workers, flush the output
     summary = run_batch(args.input, args.output, options, jobs=args.jobs, progress=args.progress,
                         hard_limit=args.hard_timeout)
     print(summary.line(), file=sys.stderr)
