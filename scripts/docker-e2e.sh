@@ -61,8 +61,10 @@ DOCKER_CLI=$(command -v /usr/bin/docker docker | head -n1)
 
 # --- 2. our own dockerd -----------------------------------------------------------------------
 mkdir -p "$CACHE"
-exec 9>"$CACHE/lock"
-flock -w 600 9 || fail "another docker-e2e run holds $CACHE/lock for over 10 minutes"
+# One run at a time on this machine: two daemons would fight over the docker0 bridge and iptables.
+LOCK=/tmp/cleaner-docker-e2e.lock
+exec 9>"$LOCK"
+flock -w 600 9 || fail "another docker-e2e run holds $LOCK for over 10 minutes"
 RUN_DIR=$(mktemp -d /tmp/cleaner-docker-e2e.XXXXXX)
 SOCKET="$RUN_DIR/docker.sock"
 DOCKERD_PID=
@@ -150,7 +152,7 @@ if [ -z "${CLEANER_DOCKER_BASE:-}" ] &&
   rm -rf "$rootfs"
   log "base image $BASE_IMAGE built"
 else
-  log "base image $BASE_IMAGE: cached"
+  log "base image $BASE_IMAGE: $([ -n "${CLEANER_DOCKER_BASE:-}" ] && echo 'given (CLEANER_DOCKER_BASE)' || echo cached)"
 fi
 
 # --- 4. the image -----------------------------------------------------------------------------
