@@ -19,7 +19,7 @@ from pyspark.sql import SparkSession
 from pyspark.sql import types as T
 
 import cleaner
-from cleaner.integrations.spark import clean_dataframe, result_schema
+from cleaner.integrations.spark import clean_batch, clean_dataframe, result_schema
 
 # A short-lived test JVM spends much of its time compiling: C1 only and the serial collector
 # start it about a third faster (measured on this 2-core machine).
@@ -143,3 +143,26 @@ def test_example_job_with_spark_submit(tmp_path: Path, expected: dict) -> None:
         assert table.loc[seed_id, "clean_text"] == cleaner.clean_text(read_seed(seed_id, "raw"))
         assert table.loc[seed_id, "title"] == (expected[seed_id]["title"] or None)
     assert table.loc["empty", "error"]["code"] == "empty_input"
+
+
+def test_rules_compiled_once_per_worker_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What each Python worker runs per batch (plain pandas, no Spark): the second batch
+    reuses the first one's compiled cleaner."""
+    import cleaner.engine
+
+    built: list[cleaner.Config] = []
+
+    class CountingCleaner(cleaner.engine.Cleaner):
+        def __init__(self, config: cleaner.Config | None = None) -> None:
+            built.append(config)
+            super().__init__(config)
+
+    config = cleaner.Config(time_budget=3.0)
+    raw = read_seed(seed_ids()[0], "raw")
+    want = cleaner.clean_text(raw, config=config)
+    monkeypatch.setattr(cleaner.engine, "Cleaner", CountingCleaner)
+    monkeypatch.setattr(cleaner.engine, "_CLEANERS", {})
+    for _ in range(3):
+        batch = clean_batch(pd.Series([raw, raw]), pd.Series([None, None]), config, config.replace(html_mode="always"), False)
+        assert list(batch["clean_text"]) == [want, want]
+    assert built == [config]
