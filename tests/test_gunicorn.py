@@ -18,6 +18,9 @@ from conftest import SEEDS, seed_ids
 from live_server import LiveServer
 
 import cleaner
+from cleaner.cli import build_parser
+from cleaner.commands.serve import gunicorn_argv, service_environment
+from cleaner.service_config import ServiceConfig
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +193,19 @@ def test_serve_rejects_bad_options():
     assert result.returncode != 0 and "--workers" in result.stderr
     result = subprocess.run([sys.executable, "-m", "cleaner", "serve", "--max-body", "huge"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "--max-body" in result.stderr
+
+
+def test_serve_options_reach_gunicorn_and_the_workers(tmp_path):
+    args = build_parser().parse_args(["serve", "--bind", "0.0.0.0:9000", "--workers", "3", "--disable", "ui",
+                                      "--disable", "caption", "--time-budget", "0.5", "--max-body", "1m",
+                                      "--rules", str(tmp_path)])
+    argv = gunicorn_argv(args)
+    assert argv[1:5] == ["-m", "gunicorn", "--config", "python:cleaner.gunicorn_conf"]
+    assert argv[argv.index("--bind") + 1] == "0.0.0.0:9000" and argv[argv.index("--workers") + 1] == "3"
+    assert argv[-1] == "cleaner.wsgi:app"
+    env = service_environment(args)
+    assert env == {"CLEANER_RULES": str(tmp_path.resolve()), "CLEANER_DISABLE": "ui,caption",
+                   "CLEANER_TIME_BUDGET": "0.5", "CLEANER_MAX_BODY": str(1024 * 1024)}
+    settings = ServiceConfig.from_env(env)
+    assert settings.max_body == 1024 * 1024 and settings.cleaner.time_budget == 0.5
+    assert settings.cleaner.disabled_kinds == {"ui", "caption"} and settings.cleaner.rules_dirs == (tmp_path.resolve(),)
