@@ -40,8 +40,10 @@ skip() {
   printf '\n%s\n!!! SKIPPED docker e2e: %s\n%s\n\n' \
     '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!' "$*" \
     '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!' >&2
+  SKIPPED=1
   exit 0
 }
+SKIPPED=
 
 # --- 1. the engine's packages -----------------------------------------------------------------
 [ "$(id -u)" = 0 ] || skip "needs root to install packages and start dockerd (uid $(id -u))"
@@ -99,8 +101,11 @@ cleanup() {
     echo "--- dockerd log (last 15 lines): $RUN_DIR/dockerd.log ---" >&2
     tail -n 15 "$RUN_DIR/dockerd.log" >&2
   fi
-  if [ "$status" = 0 ]; then rm -rf "$RUN_DIR"; fi
-  log "total $SECONDS s ($([ "$status" = 0 ] && echo passed || echo "FAILED, status $status"))"
+  if [ "$status" = 0 ] && [ -z "$SKIPPED" ]; then rm -rf "$RUN_DIR"; fi
+  local outcome=passed
+  [ -z "$SKIPPED" ] || outcome="SKIPPED, files kept in $RUN_DIR"
+  [ "$status" = 0 ] || outcome="FAILED, status $status, files kept in $RUN_DIR"
+  log "total $SECONDS s ($outcome)"
   exit "$status"
 }
 trap cleanup EXIT
