@@ -17,6 +17,7 @@ from typing import Any
 import regex
 import yaml
 
+from . import redos
 from .errors import RuleError
 
 SCOPES = ("line", "span", "cut")
@@ -99,8 +100,9 @@ def _string_list(path: Path, field: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def parse_rule(data: Any, path: Path) -> Rule:
-    """Validate one rule's data (as read from ``path``) and compile it."""
+def parse_rule(data: Any, path: Path, vet: bool = False) -> Rule:
+    """Validate one rule's data (as read from ``path``) and compile it. ``vet``: also attack the
+    pattern for catastrophic backtracking (``redos.quick_check``)."""
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file must hold one mapping of fields")
     unknown = sorted(set(data) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
@@ -137,6 +139,10 @@ def parse_rule(data: Any, path: Path) -> Rule:
         if group not in METADATA_FIELDS and not group.startswith("_"):
             raise _fail(path, "pattern", f"named group '{group}' is not a metadata field "
                                          f"({', '.join(METADATA_FIELDS)}); prefix private groups with '_'")
+    if vet:
+        problem = redos.quick_check(pattern.pattern, pattern.flags, data["scope"], tuple(examples["match"]))
+        if problem:
+            raise _fail(path, "pattern", f"rule '{data['id']}': {problem}")
     return Rule(id=data["id"], kind=data["kind"], scope=data["scope"], where=where,
                 pattern=pattern, description=data["description"].strip(), languages=languages,
                 match_examples=tuple(examples["match"]),
@@ -150,12 +156,12 @@ def rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
 
 
-def load_folder(folder: Path) -> list[Rule]:
+def load_folder(folder: Path, vet: bool = False) -> list[Rule]:
     """Load and validate every rule under ``folder``; ids must be unique within it."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in rule_files(folder):
-        rule = parse_rule(_read(path), path)
+        rule = parse_rule(_read(path), path, vet)
         if rule.id in seen:
             raise _fail(path, "id", f"duplicate id '{rule.id}' (also in {seen[rule.id]})")
         seen[rule.id] = str(path)
@@ -179,7 +185,9 @@ def load_rules(extra_dirs: tuple[Path, ...] = (), use_builtin: bool = True) -> t
     Cached: each set of folders is read and compiled once per process.
     """
     groups = [load_folder(builtin_rules_dir())] if use_builtin else []
-    groups += [load_folder(Path(d)) for d in extra_dirs]
+    # Extra folders are the user's: vetted for catastrophic backtracking at load (cheap, cached).
+    # The built-in rules are vetted thoroughly by the test suite (tests/test_redos.py) instead.
+    groups += [load_folder(Path(d), vet=True) for d in extra_dirs]
     return merge(*groups)
 
 
