@@ -16,39 +16,47 @@ from .base import Detector, Finding
 DATELINE = regex.compile(r"^(?:\p{Lu}[\p{Lu}\p{M} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[—–-]|By\s+\p{Lu}\p{Ll}+\s+\p{Lu})")
 # "Q: ...", "A: ...", "F: ...": the turns of an interview are not headlines.
 INTERVIEW_TURN = regex.compile(r"^\p{L}{1,2}\s*[:.]\s")
+# Embedded posts ("... no one's going to take your slogan. https://t.co/x") are no headlines.
+LINK = regex.compile(r"https?://|www\.|\bpic\.twitter\.com/")
 RESIDUE_KINDS = frozenset({"caption", "duplicate", "ui", "metadata", "advertisement"})
 
 
 class AppendedStoryDetector(Detector):
     """Cuts the document at the headline of an appended story (TextTiling-like).
 
-    A candidate is a kept headline-like block with at least ``min_prose_words_before`` words
-    of prose before it and ``min_prose_words_after`` after it. Its lexical cohesion is the
-    cosine of the content-term vectors of the text before and after it; the article's own
-    cohesion is that of the two halves of the text before it. The document is cut at the first
-    candidate whose cohesion is at most ``max_cohesion`` and either at most
-    ``max_cohesion_ratio`` of the article's own (reason ``low_cohesion``) or backed by the
-    signals of a new story: its headline printed again, caption or widget residue right after
-    it, a new dateline or byline (``headline_repeated``, ``headline_with_residue``,
-    ``headline_with_dateline``). With a strong signal (a repeated headline or two pieces of
-    residue) cohesion up to ``max_cohesion_with_signals`` is enough.
+    A candidate is a kept headline-like block (not an interview turn) with at least
+    ``min_prose_words_after`` words of prose after it. Its lexical cohesion is the cosine of
+    the content-term vectors of the text before it and of the ``after_window_words`` words
+    from it on; the article's own cohesion is
+    that of the two halves of the text before it. The document is cut at the first candidate
+    whose cohesion is at most ``max_cohesion`` and, unless a strong signal of a new story backs
+    it (its headline printed again, or two pieces of caption, widget or byline residue right
+    after it), at most ``max_cohesion_ratio`` of the article's own. The article before it
+    needs ``min_prose_words_before`` words of prose, or ``min_prose_words_strong`` with a
+    strong signal; a cut on cohesion alone (no signal at all) needs
+    ``min_prose_words_after_unsignalled`` words of prose after the candidate, as a short last
+    section is often a change of angle, not of story. Reasons: ``headline_repeated``, ``headline_with_dateline``,
+    ``headline_with_residue``, ``low_cohesion``.
     """
 
     name = "appended_story"
     kind = "appended_story"
 
-    def __init__(self, min_prose_words_before: int = 100, min_prose_words_after: int = 40,
-                 max_cohesion: float = 0.09, max_cohesion_ratio: float = 0.5,
-                 max_cohesion_with_signals: float = 0.12, headline_max_words: int = 20,
-                 prose_min_words: int = 12, signal_window: int = 8) -> None:
+    def __init__(self, min_prose_words_before: int = 100, min_prose_words_strong: int = 40,
+                 min_prose_words_after: int = 40, min_prose_words_after_unsignalled: int = 150,
+                 max_cohesion: float = 0.15,
+                 max_cohesion_ratio: float = 0.3, headline_max_words: int = 20,
+                 prose_min_words: int = 12, signal_window: int = 8, after_window_words: int = 400) -> None:
         self.min_prose_words_before = min_prose_words_before
+        self.min_prose_words_strong = min_prose_words_strong
         self.min_prose_words_after = min_prose_words_after
+        self.min_prose_words_after_unsignalled = min_prose_words_after_unsignalled
         self.max_cohesion = max_cohesion
         self.max_cohesion_ratio = max_cohesion_ratio
-        self.max_cohesion_with_signals = max_cohesion_with_signals
         self.headline_max_words = headline_max_words
         self.prose_min_words = prose_min_words
         self.signal_window = signal_window
+        self.after_window_words = after_window_words
 
     def signals(self, doc: Document, index: int) -> list[str]:
         """The new-story signals after the candidate headline at ``index``: ``repeated``,
@@ -69,14 +77,18 @@ class AppendedStoryDetector(Detector):
         return found
 
     def is_candidate(self, text: str) -> bool:
-        """A headline-like block that is not the turn of an interview."""
-        return is_headline(text, max_words=self.headline_max_words) and not INTERVIEW_TURN.match(text)
+        """A headline-like block that is neither the turn of an interview nor holds a link."""
+        return (is_headline(text, max_words=self.headline_max_words) and not INTERVIEW_TURN.match(text)
+                and not LINK.search(text))
 
     def verdict(self, cohesion: float, own_cohesion: float, signals: list[str]) -> str | None:
-        """The reason to cut at a candidate, or None."""
-        strong = "repeated" in signals or signals.count("residue") >= 2
-        limit = self.max_cohesion_with_signals if strong else self.max_cohesion
-        if cohesion > limit:
+        """The reason to cut at a candidate, or None. Cohesion must be at most
+        ``max_cohesion``; then a strong signal (the headline printed again, or two pieces of
+        residue) suffices, else cohesion must also be at most ``max_cohesion_ratio`` of the
+        article's own."""
+        if cohesion > self.max_cohesion:
+            return None
+        if not is_strong(signals) and cohesion > self.max_cohesion_ratio * own_cohesion:
             return None
         if "repeated" in signals:
             return "headline_repeated"
@@ -84,9 +96,20 @@ class AppendedStoryDetector(Detector):
             return "headline_with_dateline"
         if "residue" in signals:
             return "headline_with_residue"
-        if cohesion <= self.max_cohesion_ratio * own_cohesion:
-            return "low_cohesion"
-        return None
+        return "low_cohesion"
+
+    def window_after(self, blocks: list, terms: list[Counter[str]], position: int) -> Counter[str]:
+        """The terms of the blocks from ``position`` on, up to ``after_window_words`` words: a
+        window, so that a long story appended further down does not pull the cohesion of every
+        candidate before it down."""
+        window: Counter[str] = Counter()
+        words = 0
+        for block, block_terms in zip(blocks[position:], terms[position:], strict=True):
+            window.update(block_terms)
+            words += block.word_count
+            if words >= self.after_window_words:
+                break
+        return window
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """At most one cut: the first candidate headline the cohesion test accepts."""
@@ -94,27 +117,35 @@ class AppendedStoryDetector(Detector):
         blocks = [doc.blocks[i] for i in kept]
         prose_words = [b.word_count if b.is_prose(self.prose_min_words) else 0 for b in blocks]
         total_prose = sum(prose_words)
-        if total_prose < self.min_prose_words_before + self.min_prose_words_after:
+        if total_prose < self.min_prose_words_strong + self.min_prose_words_after:
             return
         terms = [content_terms(b.text) for b in blocks]
-        total = merge(terms)
         before: Counter[str] = Counter()
         prose_before = 0
         for position, index in enumerate(kept):
-            if (prose_before >= self.min_prose_words_before
+            if (prose_before >= self.min_prose_words_strong
                     and total_prose - prose_before - prose_words[position] >= self.min_prose_words_after
                     and self.is_candidate(blocks[position].text)):
                 signals = self.signals(doc, index)
-                cohesion = cosine(before, total - before)
-                if cohesion <= self.max_cohesion_with_signals:
-                    half = position // 2
-                    own = cosine(merge(terms[:half]), merge(terms[half:position]))
-                    reason = self.verdict(cohesion, own, signals)
-                    if reason:
-                        yield Finding(index, reason, cut=True)
-                        return
+                if prose_before >= self.min_prose_words_before or is_strong(signals):
+                    cohesion = cosine(before, self.window_after(blocks, terms, position))
+                    if cohesion <= self.max_cohesion:
+                        half = position // 2
+                        own = cosine(merge(terms[:half]), merge(terms[half:position]))
+                        reason = self.verdict(cohesion, own, signals)
+                        after_words = total_prose - prose_before - prose_words[position]
+                        if reason == "low_cohesion" and after_words < self.min_prose_words_after_unsignalled:
+                            reason = None
+                        if reason:
+                            yield Finding(index, reason, cut=True)
+                            return
             before.update(terms[position])
             prose_before += prose_words[position]
+
+
+def is_strong(signals: list[str]) -> bool:
+    """The headline printed again, or at least two pieces of residue after it."""
+    return "repeated" in signals or signals.count("residue") >= 2
 
 
 def merge(counters: list[Counter[str]]) -> Counter[str]:
