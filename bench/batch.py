@@ -23,6 +23,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from .corpus import SHARED, load_cases
@@ -140,7 +141,13 @@ def bench_memory(options: argparse.Namespace) -> None:
     load_before = machine_load()
     result = measure_run([str(source), "-o", str(target), "-j", str(options.jobs), "--no-progress", "--id-field", "id"])
     out_size = target.stat().st_size if target.exists() else 0
-    out_lines = sum(1 for _ in open(target, "rb")) if target.exists() else 0
+    out_lines, error_codes = 0, Counter()
+    if target.exists():
+        with open(target, "rb") as out:
+            for line in out:
+                out_lines += 1
+                if line.startswith(b'{"error"'):
+                    error_codes[json.loads(line)["error"]["code"]] += 1
     target.unlink(missing_ok=True)
     # RSS over the run's quarters: flat when memory does not grow with the input
     quarters = []
@@ -160,7 +167,7 @@ def bench_memory(options: argparse.Namespace) -> None:
             f"| peak RSS summed over the tree (shared pages counted twice) | {result['peak_rss_mb']:.0f} MB |\n"
             f"| peak RSS of the largest single process | {result['largest_process_mb']:.0f} MB |\n"
             f"| peak PSS per quarter of the run | {' / '.join(f'{q:.0f}' for q in quarters)} MB |\n\n"
-            f"Summary line: `{' '.join(result['summary'])}`\n\n"
+            f"Summary line: `{' '.join(result['summary'])}`; error records by code: {dict(error_codes) or 'none'}\n\n"
             f"Machine before the run: {load_before}\n\nMachine after the run: {machine_load()}\n")
     write_result(f"batch_memory_{options.size_mb}mb.md", text)
 
@@ -194,6 +201,11 @@ def bench_jobs(options: argparse.Namespace) -> None:
     for jobs, rate in best.items():
         lines.append(f"- best with --jobs {jobs}: {rate:,.0f} docs/s, **{rate / base:.2f}x** --jobs {options.jobs[0]}"
                      if base else f"- --jobs {jobs}: {rate:,.0f} docs/s")
+    cpu = {jobs: min(c for j, _, _, c, _ in rows if j == jobs) for jobs in options.jobs}
+    for jobs in options.jobs[1:]:
+        lines.append(f"- CPU time (parent + workers) with --jobs {jobs} is {cpu[jobs] / cpu[options.jobs[0]]:.2f}x that of "
+                     f"--jobs {options.jobs[0]}: on {jobs} idle cores the speed-up would be at most "
+                     f"{jobs * cpu[options.jobs[0]] / cpu[jobs]:.2f}x (an estimate, not a measurement)")
     lines.append(f"\nMachine before: {load_before}\n\nMachine after: {machine_load()}\n")
     write_result("batch_jobs.md", "\n".join(lines))
 

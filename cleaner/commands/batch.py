@@ -75,8 +75,11 @@ def run_batch_command(args: argparse.Namespace) -> int:
         config=config_from_args(args), text_field=args.text_field, html_field=args.html_field,
         id_field=args.id_field, include_removed=args.include_removed, output_format=output_format,
         output_root=args.output if output_format == "txt" else None, resume=args.resume)
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)  # unwind: stop the workers, flush the output
-    summary = run_batch(args.input, args.output, options, jobs=args.jobs, progress=args.progress,
-                        hard_limit=args.hard_timeout)
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)  # unwind: stop the workers, flush the output
+    try:
+        summary = run_batch(args.input, args.output, options, jobs=args.jobs, progress=args.progress,
+                            hard_limit=args.hard_timeout)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print(summary.line(), file=sys.stderr)
     return EXIT_SOME_RECORDS_FAILED if summary.errors else EXIT_OK
