@@ -20,7 +20,10 @@ REGIONS = ("anywhere", "head", "tail")
 
 
 def branch(rule: Rule, index: int) -> str | None:
-    """The rule's pattern as a named branch, or None when it cannot be combined safely."""
+    """The rule's pattern as a named branch, or None when it cannot be combined safely or is
+    gated by ``requires`` (tried on its own, only when one of its words occurs)."""
+    if rule.requires:
+        return None
     source = rule.pattern.pattern
     if NUMBERED_BACKREF.search(source):
         return None
@@ -41,14 +44,14 @@ class CombinedRules:
         self.method = method
         self.patterns: dict[frozenset[str], regex.Pattern | None] = {}
         self.branch_ids: dict[frozenset[str], tuple[int, ...]] = {}
-        self.loose: dict[frozenset[str], tuple[Rule, ...]] = {}
+        self.loose: dict[frozenset[str], tuple[tuple[int, Rule], ...]] = {}
         for allowed in self.region_sets():
             chosen = [(i, r) for i, r in enumerate(self.rules) if r.where in allowed]
             branches = [(i, r, branch(r, i)) for i, r in chosen]
             combinable = [b for _, _, b in branches if b is not None]
             self.patterns[allowed] = regex.compile("|".join(combinable)) if combinable else None
             self.branch_ids[allowed] = tuple(i for i, _, b in branches if b is not None)
-            self.loose[allowed] = tuple(r for _, r, b in branches if b is None)
+            self.loose[allowed] = tuple((i, r) for i, r, b in branches if b is None)
 
     @staticmethod
     def region_sets() -> list[frozenset[str]]:
@@ -59,15 +62,23 @@ class CombinedRules:
     def find(self, text: str, in_head: bool, in_tail: bool, timeout: float) -> tuple[Rule, regex.Match] | None:
         """The first rule (in order) that matches ``text`` in a block with this position."""
         allowed = frozenset({"anywhere"} | ({"head"} if in_head else set()) | ({"tail"} if in_tail else set()))
+        found: tuple[int, regex.Match] | None = None
         pattern = self.patterns[allowed]
         if pattern is not None:
             match = getattr(pattern, self.method)(text, timeout=timeout)
             if match:
                 # lastgroup is unreliable when group names repeat across branches
-                rule_index = next(i for i in self.branch_ids[allowed] if match.start(f"_r{i}") >= 0)
-                return self.rules[rule_index], match
-        for rule in self.loose[allowed]:
+                found = next(i for i in self.branch_ids[allowed] if match.start(f"_r{i}") >= 0), match
+        lowered = None
+        for index, rule in self.loose[allowed]:
+            if found is not None and index > found[0]:
+                break
+            if rule.requires:
+                lowered = text.lower() if lowered is None else lowered
+                if not rule.may_match(lowered):
+                    continue
             match = getattr(rule.pattern, self.method)(text, timeout=timeout)
             if match:
-                return rule, match
-        return None
+                found = index, match
+                break
+        return (self.rules[found[0]], found[1]) if found else None

@@ -24,7 +24,7 @@ SCOPES = ("line", "span", "cut")
 WHERES = ("head", "tail", "anywhere")
 METADATA_FIELDS = ("published", "updated", "author", "source")
 REQUIRED_KEYS = ("id", "kind", "scope", "pattern", "description", "examples")
-OPTIONAL_KEYS = ("where", "languages", "notes")
+OPTIONAL_KEYS = ("where", "languages", "notes", "requires")
 RULE_ID = regex.compile(r"[a-z0-9][a-z0-9_-]*[a-z0-9]")
 KIND_NAME = regex.compile(r"[a-z][a-z_]*")
 RULE_SUFFIXES = (".yaml", ".yml", ".toml")
@@ -51,6 +51,13 @@ class Rule:
     match_examples: tuple[str, ...]
     no_match_examples: tuple[str, ...]
     path: str
+    requires: tuple[str, ...] = ()
+    """Lowercase words, one of which must occur in a block for the rule to be tried (a speed
+    hint for patterns that may match anywhere in a block)."""
+
+    def may_match(self, lowered: str) -> bool:
+        """Whether the rule can match a block whose lowercased text is ``lowered``."""
+        return not self.requires or any(word in lowered for word in self.requires)
 
     @property
     def metadata_groups(self) -> tuple[str, ...]:
@@ -63,6 +70,8 @@ class Rule:
         ``line``: the whole block must match; ``cut``: the block must start with a match;
         ``span``: the first match anywhere in the block.
         """
+        if not self.may_match(text.lower()):
+            return None
         if self.scope == "line":
             return self.pattern.fullmatch(text, timeout=timeout)
         if self.scope == "cut":
@@ -124,6 +133,7 @@ def parse_rule(data: Any, path: Path, vet: bool = False) -> Rule:
     if where not in WHERES:
         raise _fail(path, "where", f"must be one of {', '.join(WHERES)}")
     languages = _string_list(path, "languages", data["languages"]) if "languages" in data else ()
+    requires = tuple(w.lower() for w in _string_list(path, "requires", data["requires"])) if "requires" in data else ()
     examples = data["examples"]
     if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
         raise _fail(path, "examples", "must be a mapping with 'match' and 'no_match' lists")
@@ -146,7 +156,7 @@ def parse_rule(data: Any, path: Path, vet: bool = False) -> Rule:
     return Rule(id=data["id"], kind=data["kind"], scope=data["scope"], where=where,
                 pattern=pattern, description=data["description"].strip(), languages=languages,
                 match_examples=tuple(examples["match"]),
-                no_match_examples=tuple(examples["no_match"]), path=str(path))
+                no_match_examples=tuple(examples["no_match"]), path=str(path), requires=requires)
 
 
 def rule_files(folder: Path) -> list[Path]:

@@ -151,3 +151,17 @@ def test_rules_and_kinds_can_be_disabled():
     by_kind = cleaner.clean(text, config=cleaner.Config(disabled_kinds={"advertisement"}))
     for result in (by_id, by_kind):
         assert "Advertisement" in result.text.splitlines()
+
+
+def test_requires_gates_a_rule_on_its_words():
+    rule = parse_rule({**GOOD, "pattern": "(?i).{0,40}demo.{0,40}", "requires": ["Demo"],
+                       "examples": {"match": ["a demo here", "Demo"], "no_match": ["nothing", "other"]}},
+                      Path("rules/ui/demo-rule.yaml"))
+    assert rule.requires == ("demo",)
+    assert rule.matches("This is a DEMO of it")
+    assert not rule.may_match("no such word")
+
+
+def test_requires_must_be_a_list_of_words():
+    with pytest.raises(RuleError, match="'requires'"):
+        parse_rule({**GOOD, "requires": "demo"}, Path("rules/ui/demo-rule.yaml"))

@@ -35,6 +35,7 @@ LABEL = regex.compile(r"\b(?:updated|posted|published|first published|last modif
 FILLER = regex.compile(r"^(?:on|at|am|um|le|à|el|em|de|del|às|alle|in|by|von|par|por|and|und|et|y|e|the|of)$", regex.I)
 UPDATED = regex.compile(r"\b(?:updated|last modified|modified|last updated|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|обновлено)\b", regex.I)
 WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’.-]*")
+DIGIT = regex.compile(r"\d")
 
 
 class DatelineDetector(Detector):
@@ -56,7 +57,7 @@ class DatelineDetector(Detector):
 
     def judge(self, text: str) -> str | None:
         """``dateline`` when ``text`` is a date/time line, else None."""
-        if word_count(text) > self.max_words:
+        if word_count(text) > self.max_words or not DIGIT.search(text):
             return None
         dates = list(DATE.finditer(text))
         times = list(TIME.finditer(text))
