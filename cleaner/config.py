@@ -26,6 +26,9 @@ class Config:
         head_blocks / tail_blocks: besides the blocks before the first and after the last
             paragraph of prose, how many blocks at each end count as ``head``/``tail``.
         prose_min_words: a block with at least this many words and a sentence end is prose.
+        split_min_words: blocks of at least this many words are split into sentences before
+            the line rules and detectors judge them (0: never); for text whose line breaks
+            were lost, where residue is glued to prose.
         cut_min_prose_words: a ``cut`` rule acts only after this many words of prose, so a
             marker in the head (a "Comments" button under the headline) never cuts the article.
     Detectors
@@ -49,6 +52,7 @@ class Config:
     tail_blocks: int = 3
     prose_min_words: int = 12
     cut_min_prose_words: int = 80
+    split_min_words: int = 0
 
     detectors: tuple[str, ...] = (
         "glued_caption", "captions", "widgets", "datelines", "duplicates", "appended_story", "title",

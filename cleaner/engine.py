@@ -16,6 +16,7 @@ from .layout import Layout
 from .matcher import CombinedRules
 from .rules import Rule, load_rules
 from .segment import segment, split_block
+from .sentences import split_sentences
 
 DATE_FIELDS = ("published", "updated")
 
@@ -73,6 +74,7 @@ class Cleaner:
     def run(self, doc: Document, clock: Clock) -> Document:
         """Apply the rules and the detectors to ``doc``, in place; returns it."""
         self.apply_span_rules(doc, clock)
+        self.split_long_blocks(doc)
         self.apply_line_rules(doc, clock)
         self.apply_cut_rules(doc, clock)
         for detector in self.detectors:
@@ -86,6 +88,20 @@ class Cleaner:
         c = self.config
         return Layout.of(blocks, min_words=c.prose_min_words, head_blocks=c.head_blocks,
                          tail_blocks=c.tail_blocks)
+
+    def split_long_blocks(self, doc: Document) -> None:
+        """Split blocks of ``split_min_words`` words or more into sentences (pieces of their
+        line, joined again in the output when kept), so that residue glued to prose can be
+        judged on its own."""
+        if not self.config.split_min_words:
+            return
+        out: list[Block] = []
+        for block in doc.blocks:
+            if block.kept and block.word_count >= self.config.split_min_words:
+                out.extend(split_sentences(block))
+            else:
+                out.append(block)
+        doc.blocks = out
 
     # -- rules ------------------------------------------------------------------------------
     def apply_span_rules(self, doc: Document, clock: Clock) -> None:

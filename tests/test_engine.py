@@ -41,3 +41,17 @@ def test_kept_pieces_of_one_line_stay_on_one_line():
     assert result.title == "Council approves budget"
     assert result.text.splitlines()[0] == PROSE[0]
     assert {r.rule for r in result.removed} >= {"relative-time-span", "share-bar-span"}
+
+
+def test_sentence_splitting_judges_residue_glued_to_prose():
+    from cleaner.sentences import sentence_cuts
+
+    text = "The U.S. Army agreed on Monday. Mr. Smith said no. Advertisement. The talks went on."
+    starts = sentence_cuts(text)
+    assert [text[s:s + 3] for s in starts] == ["Mr.", "Adv", "The"]
+    glued = " ".join([PROSE[0], "Photo by Jane Doe.", PROSE[1]])
+    off = cleaner.clean("\n".join([glued, *PROSE[2:]]))
+    on = cleaner.clean("\n".join([glued, *PROSE[2:]]), config=cleaner.Config(split_min_words=30))
+    assert "Photo by Jane Doe." in off.text
+    assert "Photo by Jane Doe." not in on.text
+    assert on.text.splitlines()[0] == f"{PROSE[0]} {PROSE[1]}"
