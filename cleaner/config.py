@@ -29,6 +29,8 @@ class Config:
         split_min_words: blocks of at least this many words are split into sentences before
             the line rules and detectors judge them (0: never); for text whose line breaks
             were lost, where residue is glued to prose.
+        max_passes: the rules and detectors run again on what they kept until nothing more
+            goes, at most this many times, so that cleaning a cleaned body changes nothing.
         cut_min_prose_words: a ``cut`` rule acts only after this many words of prose, so a
             marker in the head (a "Comments" button under the headline) never cuts the article.
     Detectors
@@ -48,15 +50,16 @@ class Config:
     time_budget: float = 2.0
     max_block_chars: int = 800
 
-    head_blocks: int = 3
-    tail_blocks: int = 3
+    head_blocks: int = 0
+    tail_blocks: int = 0
     prose_min_words: int = 12
     cut_min_prose_words: int = 80
+    max_passes: int = 3
     split_min_words: int = 0
 
     detectors: tuple[str, ...] = (
-        "glued_caption", "captions", "widgets", "datelines", "duplicates", "appended_story", "title",
-        "boilerplate",
+        "glued_caption", "captions", "widgets", "datelines", "duplicates", "appended_story",
+        "boilerplate", "title",
     )
     detector_options: dict = field(default_factory=dict, hash=False, compare=False)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from . import decode, extract
@@ -62,7 +63,7 @@ class Cleaner:
             text, html_meta = extract.html_to_text(text)
             decode.require_text(text, what="the text extracted from the HTML")
         try:
-            doc = self.run(Document(text, segment(text)), clock)
+            doc = self.run_to_fixed_point(Document(text, segment(text)), clock)
         except TimeoutError:  # a regex call ran out of its share of the budget
             raise TimeBudgetExceeded(
                 f"cleaning took longer than the time budget of {self.config.time_budget:g} s") from None
@@ -70,6 +71,25 @@ class Cleaner:
         metadata = {**{k: v for k, v in html_meta.items() if v}, **doc.metadata}
         return Cleaned(text=assemble(doc.blocks), title=title, metadata=metadata,
                        removed=doc.removals(), source=text, input_format=input_format)
+
+    def run_to_fixed_point(self, doc: Document, clock: Clock) -> Document:
+        """Run, then run again on what was kept until nothing more is removed (at most
+        ``Config.max_passes`` runs), so that cleaning a cleaned body changes nothing: with the
+        residue above it gone, a block can newly look like a headline or a byline."""
+        doc = self.run(doc, clock)
+        removed = [b for b in doc.blocks if not b.kept]
+        for _ in range(self.config.max_passes - 1):
+            again = Document(doc.source, [dataclasses.replace(b) for b in doc.blocks if b.kept],
+                             metadata=doc.metadata, title=doc.title)
+            again = self.run(again, clock)
+            newly_removed = [b for b in again.blocks if not b.kept]
+            if not newly_removed:
+                break
+            removed.extend(newly_removed)
+            doc = again
+        kept = [b for b in doc.blocks if b.kept]
+        doc.blocks = sorted(removed + kept, key=lambda b: (b.start, b.end))
+        return doc
 
     def run(self, doc: Document, clock: Clock) -> Document:
         """Apply the rules and the detectors to ``doc``, in place; returns it."""
@@ -174,9 +194,13 @@ class Cleaner:
         """Apply one detector's findings: removals, prefix splits, cuts and the title."""
         for finding in sorted(findings, key=lambda f: f.index, reverse=True):
             block = doc.blocks[finding.index]
+            found_kind = finding.kind or kind
+            if found_kind == "title":  # may reclaim a block another detector removed
+                doc.title = block.text
+                block.removal = Removal(found_kind, name, block.text, block.start, block.end, finding.reason)
+                continue
             if not block.kept:
                 continue
-            found_kind = finding.kind or kind
             if finding.split is not None:
                 pieces = split_block(block, [(0, finding.split)])
                 for piece, is_cut in pieces:
@@ -190,8 +214,6 @@ class Cleaner:
                     doc.remove(index, found_kind, name,
                                finding.reason if index == finding.index else "after_cut")
                 continue
-            if found_kind == "title":
-                doc.title = block.text
             doc.remove(finding.index, found_kind, name, finding.reason)
 
 

@@ -55,3 +55,21 @@ def test_sentence_splitting_judges_residue_glued_to_prose():
     assert "Photo by Jane Doe." in off.text
     assert "Photo by Jane Doe." not in on.text
     assert on.text.splitlines()[0] == f"{PROSE[0]} {PROSE[1]}"
+
+
+def test_cleaning_runs_to_a_fixed_point():
+    article = ("The The The\nAdvertisement\nThe the the the the the the the the. (AP Photo/Jane Doe)\nBy Jane Doe\n"
+               "The the the the the the the the the the the the. The the the the the the the the the the the the.\n"
+               "The the the the the the the the the the the the. The the the the the the the the the the the the.")
+    once = cleaner.clean_text(article)
+    assert cleaner.clean_text(once) == once
+    one_pass = cleaner.clean_text(article, config=cleaner.Config(max_passes=1))
+    assert cleaner.clean_text(one_pass, config=cleaner.Config(max_passes=1)) != one_pass
+
+
+def test_the_title_is_the_last_headline_like_line_above_the_body():
+    lines = ["World News", "Ten things to do this weekend", "Council approves transport budget"]
+    result = cleaner.clean("\n".join([*lines, *PROSE]))
+    assert result.title == "Council approves transport budget"
+    assert {r.text: r.kind for r in result.removed}["Ten things to do this weekend"] == "boilerplate"
+    assert cleaner.clean("\n".join(PROSE)).title is None

@@ -36,6 +36,7 @@ FILLER = regex.compile(r"^(?:on|at|am|um|le|à|el|em|de|del|às|alle|in|by|von|p
 UPDATED = regex.compile(r"\b(?:updated|last modified|modified|last updated|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|обновлено)\b", regex.I)
 WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’.-]*")
 DIGIT = regex.compile(r"\d")
+HANDLE = regex.compile(r"\(@\w+\)")
 
 
 class DatelineDetector(Detector):
@@ -43,22 +44,27 @@ class DatelineDetector(Detector):
     ``Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM``, ``Chris Davies - Nov 19, 2019``,
     ``Mon 18 Nov 2019 18.54 GMT Last modified on ...``. Besides the dates, times, weekdays and
     labels, at most ``max_other_words`` words may remain (a name, a place, an outlet), and no
-    sentence may end after the date. In the body (between head and tail) a label is required.
-    Reason: ``dateline``. Fills ``published`` (or ``updated``) when not yet known.
+    sentence may end after the date; blocks over ``max_chars`` characters are never datelines,
+    nor the signature of an embedded post (``(@handle)``). In the body (between head and tail)
+    a label is required. Reason: ``dateline``. Fills ``published`` (or ``updated``) when not yet known.
     """
 
     name = "datelines"
     kind = "metadata"
 
-    def __init__(self, max_words: int = 24, max_other_words: int = 7, max_run: int = 3) -> None:
+    def __init__(self, max_words: int = 24, max_other_words: int = 7, max_run: int = 3,
+                 max_chars: int = 300) -> None:
         self.max_words = max_words
+        self.max_chars = max_chars
         self.max_other_words = max_other_words
         self.max_run = max_run
 
     def judge(self, text: str) -> str | None:
         """``dateline`` when ``text`` is a date/time line, else None."""
-        if word_count(text) > self.max_words or not DIGIT.search(text):
+        if len(text) > self.max_chars or word_count(text) > self.max_words or not DIGIT.search(text):
             return None
+        if HANDLE.search(text):
+            return None  # "— Jane Doe (@jane) November 18, 2019" signs an embedded post
         dates = list(DATE.finditer(text))
         times = list(TIME.finditer(text))
         if not dates and not (times and LABEL.search(text)):
@@ -72,8 +78,8 @@ class DatelineDetector(Detector):
         return "dateline" if len(others) <= self.max_other_words else None
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
-        """Date lines in the head and tail, and labelled ones anywhere; ``max_run`` or more
-        date lines in a row are a schedule or a table, and stay."""
+        """Date lines in the head and tail, and labelled ones anywhere; ``max_run`` or more in
+        a row are a schedule or a table, and stay."""
         kept = doc.kept_indices()
         flags = [self.judge(doc.blocks[i].text) is not None for i in kept]
         for position, index in enumerate(kept):

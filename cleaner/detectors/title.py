@@ -1,4 +1,4 @@
-"""The headline: the first block of the article when it reads like one."""
+"""The headline: the headline-like block just above the article's first paragraph."""
 
 from __future__ import annotations
 
@@ -9,22 +9,42 @@ from ..layout import Layout
 from ..text_stats import is_headline
 from .base import Detector, Finding
 
+# Blocks the boilerplate detector took from above the article may still be its headline.
+RECLAIMABLE = frozenset({"boilerplate"})
+
 
 class TitleDetector(Detector):
-    """Takes the first kept block as the title when it is headline-like, sits in the head and
-    is followed by more of the article. Reason: ``headline``. The engine sets
-    ``Cleaned.title`` from it."""
+    """Takes the title from the blocks above the first kept paragraph of prose: the kept
+    headline-like block there when there is exactly one (the first line of the body would
+    otherwise read as a headline when the body is cleaned again; several are a list, not a
+    headline), else the last headline-like block that the boilerplate detector removed there. Runs after the other detectors. Reason: ``headline``; the engine
+    sets ``Cleaned.title`` from it."""
 
     name = "title"
     kind = "title"
 
-    def __init__(self, min_words: int = 3, max_words: int = 25) -> None:
+    def __init__(self, min_words: int = 3, max_words: int = 25, prose_min_words: int = 12) -> None:
         self.min_words = min_words
         self.max_words = max_words
+        self.prose_min_words = prose_min_words
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
-        """The first kept block, if it is the headline."""
-        kept = doc.kept_indices()
-        if len(kept) >= 2 and layout.in_head(kept[0]) and kept[0] < layout.first_prose:
-            if is_headline(doc.blocks[kept[0]].text, self.min_words, self.max_words):
-                yield Finding(kept[0], "headline")
+        """At most one finding: the headline."""
+        kept_candidates: list[int] = []
+        reclaimed = None
+        for index, block in enumerate(doc.blocks):
+            if block.kept and block.is_prose(self.prose_min_words):
+                break
+            if not is_headline(block.text, self.min_words, self.max_words):
+                continue
+            if block.kept:
+                kept_candidates.append(index)
+            elif block.removal is not None and block.removal.rule in RECLAIMABLE:
+                reclaimed = index
+        else:
+            return  # no prose at all: no headline to speak of
+        if len(kept_candidates) > 1:
+            return  # a list of headline-like lines (links, a schedule): none is the headline
+        chosen = kept_candidates[0] if kept_candidates else reclaimed
+        if chosen is not None:
+            yield Finding(chosen, "headline")
