@@ -242,17 +242,18 @@ def non_overlapping(spans: list[tuple[int, int, Rule]]) -> list[tuple[int, int, 
 
 
 def assemble(blocks: list[Block]) -> str:
-    """The kept blocks, one paragraph per line; kept pieces of one input line stay together."""
+    """The kept blocks, one paragraph per line. Kept pieces of one input line that were next
+    to each other (sentences of a split block) stay on one line; pieces with a removal between
+    them go on lines of their own, so every line is a piece of the input."""
     lines: list[str] = []
-    last_line = None
+    previous: Block | None = None
     for block in blocks:
-        if not block.kept:
-            continue
-        if block.line == last_line and block.piece:
-            lines[-1] += " " + block.text
-        else:
-            lines.append(block.text)
-        last_line = block.line
+        if block.kept:
+            if previous is not None and previous.kept and block.piece and block.line == previous.line:
+                lines[-1] += " " + block.text
+            else:
+                lines.append(block.text)
+        previous = block
     return "\n".join(lines)
 
 
