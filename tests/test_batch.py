@@ -349,3 +349,18 @@ def test_workers_do_not_outlive_a_stopped_parent(tmp_path, sig):
         for pid in [run.pid, *workers]:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_output_as_second_argument_as_the_docker_docs_show_it(tmp_path):
+    source = tmp_path / "in.jsonl"
+    raw = (Path(__file__).parent.parent / "seeds" / "002_f57957876d2b9527.raw.txt").read_text(encoding="utf-8")
+    source.write_text(json.dumps({"id": "a", "text": raw}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = subprocess.run([sys.executable, "-m", "cleaner", "batch", str(source), str(out), "--jobs", "1"],
+                           capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["id"] == "a" and record["clean_text"].startswith("Russia said its forces")
+    both = subprocess.run([sys.executable, "-m", "cleaner", "batch", str(source), str(out), "-o", str(out)],
+                           capture_output=True, text=True)
+    assert both.returncode == 2 and "not both" in both.stderr

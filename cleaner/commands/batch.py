@@ -24,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "1 the batch could not run (unreadable or broken input, bad options), 2 usage.")
     p.add_argument("input", metavar="INPUT",
                    help="a JSONL file (gzip is recognised by its content), a folder of .txt/.html files, or - (JSONL on stdin)")
-    p.add_argument("-o", "--output", metavar="OUTPUT", default="-",
+    p.add_argument("output_positional", metavar="OUTPUT", nargs="?", default=None,
+                   help="where to write (the same as -o OUTPUT)")
+    p.add_argument("-o", "--output", metavar="OUTPUT", default=None,
                    help="a JSONL file (.gz: compressed), or a folder for .txt files (an existing folder or a name "
                         "ending in /); default - (stdout)")
     p.add_argument("--output-format", choices=OUTPUT_FORMATS, default=None,
@@ -70,6 +72,10 @@ def output_format_of(output: str, requested: str | None) -> str:
 
 def run_batch_command(args: argparse.Namespace) -> int:
     """Run the batch; print the one-line summary on stderr; exit 0, or 3 when records failed."""
+    if args.output_positional is not None and args.output is not None:
+        print("cleaner batch: error: give OUTPUT either as the second argument or with -o, not both", file=sys.stderr)
+        return 2
+    args.output = args.output_positional or args.output or "-"
     output_format = output_format_of(args.output, args.output_format)
     options = BatchOptions(
         config=config_from_args(args), text_field=args.text_field, html_field=args.html_field,
