@@ -20,6 +20,8 @@ class Config:
             that must not remove anything.
     Limits
         max_input_chars: longer inputs raise ``InputTooLargeError``.
+        max_blocks: inputs with more non-blank lines raise ``InputTooLargeError`` (an article
+            has hundreds; 100,000 one-character lines are an attack on the time budget).
         time_budget: seconds one document may take; over it, ``TimeBudgetExceeded``.
         max_block_chars: longer blocks are never matched by line/cut rules (cost bound).
     Layout
@@ -47,6 +49,7 @@ class Config:
     disabled_kinds: frozenset[str] = frozenset()
 
     max_input_chars: int = 5_000_000
+    max_blocks: int = 20_000
     time_budget: float = 2.0
     max_block_chars: int = 800
 

@@ -62,8 +62,12 @@ class Cleaner:
             input_format = "html"
             text, html_meta = extract.html_to_text(text)
             decode.require_text(text, what="the text extracted from the HTML")
+        blocks = segment(text)
+        if len(blocks) > self.config.max_blocks:
+            raise InputTooLargeError(
+                f"input has {len(blocks):,} lines; the limit is {self.config.max_blocks:,}")
         try:
-            doc = self.run_to_fixed_point(Document(text, segment(text)), clock)
+            doc = self.run_to_fixed_point(Document(text, blocks), clock)
         except TimeoutError:  # a regex call ran out of its share of the budget
             raise TimeBudgetExceeded(
                 f"cleaning took longer than the time budget of {self.config.time_budget:g} s") from None

@@ -18,7 +18,7 @@ SNIFF_CHARS = 5000
 MIN_TAGS = 5
 # trafilatura spends ~50 µs per element; beyond this many tags a page is refused outright (the
 # time budget would refuse it anyway, but only after spending it).
-MAX_HTML_TAGS = 200_000
+MAX_HTML_TAGS = 100_000
 
 
 def is_html(text: str, mode: str = "auto") -> bool:

@@ -51,15 +51,17 @@ class CaptionDetector(BlockDetector):
     name = "captions"
     kind = "caption"
 
-    def __init__(self, max_words: int = 80, max_caption_before_credit_words: int = 45) -> None:
+    def __init__(self, max_words: int = 80, max_caption_before_credit_words: int = 45,
+                 max_chars: int = 1_000) -> None:
         self.max_words = max_words
+        self.max_chars = max_chars
         self.max_caption_before_credit_words = max_caption_before_credit_words
         agencies = agency_pattern(word_list("agencies")).pattern
         self.agency_credit = regex.compile(rf"\(\s*{agencies}(?:\s+Photos?)?(?:\s*[/,]\s*[^()]{{1,80}})?\s*\)\s*$")
 
     def judge(self, text: str) -> str | None:
         """The reason ``text`` is a credited caption, or None."""
-        if word_count(text) > self.max_words:
+        if len(text) > self.max_chars or word_count(text) > self.max_words:
             return None
         if CREDIT_ONLY.match(text) and word_count(text) <= 8:
             return "credit_only"
