@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, g, request
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import ClientDisconnected, HTTPException, RequestEntityTooLarge
 
 from . import metrics
 from .api_input import NDJSON_TYPES, RequestProblem, parse_batch_body, parse_clean_body
@@ -75,6 +75,9 @@ def service() -> CleanService:
 # -- per-request bookkeeping ---------------------------------------------------------------
 def _start_request() -> None:
     g.started = time.perf_counter()
+    client = request.environ.get("gunicorn.socket")
+    if client is not None:  # under gunicorn: a client silent this long while sending its body gets 408
+        client.settimeout(service().config.read_timeout)
     g.request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
     request.environ[REQUEST_ID_ENVIRON] = g.request_id
 
@@ -105,6 +108,8 @@ def _cleaner_error(error: CleanerError) -> Response:
 
 
 def _http_error(error: HTTPException) -> Response:
+    if isinstance(error, ClientDisconnected):  # the body stopped arriving (or the client left)
+        return error_response(408, "request_timeout", "the request body did not arrive in time")
     status = error.code or 500
     code = HTTP_ERROR_CODES.get(status, "http_error")
     message = error.description or error.name
@@ -132,6 +137,8 @@ def drain_body() -> None:
 
 
 def _unexpected_error(error: Exception) -> Response:
+    if isinstance(error, TimeoutError):  # the client went silent while sending its body
+        return error_response(408, "request_timeout", "the request body did not arrive in time")
     log.exception("unexpected error on %s %s", request.method, request.path,
                   extra={"request_id": g.get("request_id")})
     return error_response(500, "internal_error", "the server failed on this request; it has been logged")

@@ -108,6 +108,7 @@ SCHEMAS: dict[str, Any] = {
 NDJSON = "application/x-ndjson"
 CLEAN_ERRORS = {
     "400": _error("malformed JSON, a missing or wrong-typed field, an unknown option or rule"),
+    "408": _error("the client stopped sending its body for longer than the read timeout (`request_timeout`)"),
     "413": _error("body over the size limit (`body_too_large`) or text over the character limit (`input_too_large`)"),
     "415": _error("unsupported Content-Type (or charset)"),
     "422": _error("text that cannot be decoded (`undecodable_input`) or is empty (`empty_input`)"),
@@ -145,6 +146,7 @@ def _paths() -> dict[str, Any]:
                              "properties": {"results": {"type": "array", "items": _ref("BatchResult")}}}),
                     NDJSON: {"schema": {"type": "string"}}}},
                 "400": _error("the body is not a JSON array (a malformed NDJSON line only fails its own item)"),
+                "408": CLEAN_ERRORS["408"],
                 "413": _error("body over the size limit, or more documents than the batch limit"),
                 "415": _error("unsupported Content-Type"),
                 "503": _error("the rules are not loaded"),

@@ -33,16 +33,19 @@ class ServiceConfig:
     max_batch_documents: a batch with more documents gets 413.
     batch_time_budget: seconds a batch may spend; documents not reached in time get an error
         item (``batch_time_budget_exceeded``) so that one request never outlives the worker timeout.
+    read_timeout: seconds a client may stay silent while sending its body; then 408, so that
+        stalled clients cannot hold a worker's threads.
     """
 
     cleaner: Config = DEFAULT_CONFIG
     max_body: int = 5 * MB
     max_batch_documents: int = 1000
     batch_time_budget: float = 20.0
+    read_timeout: float = 10.0
 
     def __post_init__(self) -> None:
-        if self.max_body <= 0 or self.max_batch_documents <= 0 or self.batch_time_budget <= 0:
-            raise ValueError("max_body, max_batch_documents and batch_time_budget must be positive")
+        if min(self.max_body, self.max_batch_documents, self.batch_time_budget, self.read_timeout) <= 0:
+            raise ValueError("max_body, max_batch_documents, batch_time_budget and read_timeout must be positive")
 
     def replace(self, **changes: object) -> ServiceConfig:
         """A copy with ``changes`` applied."""
@@ -68,6 +71,8 @@ class ServiceConfig:
             service_changes["max_body"] = parse_size(env["CLEANER_MAX_BODY"], "CLEANER_MAX_BODY")
         if env.get("CLEANER_MAX_BATCH"):
             service_changes["max_batch_documents"] = _number(env, "CLEANER_MAX_BATCH", int)
+        if env.get("CLEANER_READ_TIMEOUT"):
+            service_changes["read_timeout"] = _number(env, "CLEANER_READ_TIMEOUT", float)
         if env.get("CLEANER_BATCH_TIME_BUDGET"):
             service_changes["batch_time_budget"] = _number(env, "CLEANER_BATCH_TIME_BUDGET", float)
         try:

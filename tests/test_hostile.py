@@ -283,10 +283,6 @@ def test_trickling_client_completes_while_others_are_served(one_worker, seed_bod
     assert_served(one_worker, seed_body)
 
 
-@pytest.mark.xfail(strict=True, raises=(TimeoutError, OSError), reason=(
-    "service: a gthread worker reads a request body in a pool thread with no read timeout, so "
-    "as many stalled clients as threads starve the worker (fix: WSGI middleware that sets "
-    "environ['gunicorn.socket'].settimeout(30) before the body is read, or a buffering proxy)"))
 def test_stalled_clients_do_not_starve_the_worker(one_worker, seed_body):
     body = ARTICLE.encode()
     stalled = [open_post(one_worker, body) for _ in range(2)]
@@ -294,6 +290,8 @@ def test_stalled_clients_do_not_starve_the_worker(one_worker, seed_body):
         connection.sendall(body[:40])
     try:
         assert_served(one_worker, seed_body, timeout=15)
+        stalled[0].settimeout(15)
+        assert stalled[0].recv(64).startswith(b"HTTP/1.1 408")  # the read timeout answered it
     finally:
         for connection in stalled:
             connection.close()
