@@ -96,6 +96,9 @@ def main() -> int:
     items = workload(str(secret))
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CLEANER_", "PROMETHEUS_"))}
+    # Workers must live through the run for their memory to be compared: no recycling after
+    # max_requests (GUNICORN_CMD_ARGS overrides the packaged gunicorn config).
+    env["GUNICORN_CMD_ARGS"] = "--max-requests 0"
     log = open(Path(tempfile.gettempdir()) / "cleaner-soak-gunicorn.log", "wb")
     server = subprocess.Popen([sys.executable, "-m", "cleaner", "serve", "--bind", f"127.0.0.1:{port}",
                                "--workers", str(args.workers)], stdout=log, stderr=log, env=env)
