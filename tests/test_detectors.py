@@ -166,7 +166,7 @@ def test_dateline_fills_metadata_and_keeps_schedules():
 def test_boilerplate_head_tail_and_link_lists():
     menu = ["Home", "World", "Business", "Sport"]
     links = ["Ten things to do this weekend", "Why the bus fare went up again", "The best parks in the city",
-             "How to apply for a parking permit"]
+             "How to apply for a parking permit", "Where to eat near the station"]
     text = "\n".join([*menu, PARAGRAPH, PARAGRAPH_2, *links, PARAGRAPH_3, "Weather forecast", "Traffic cameras"])
     result = cleaner.clean(text)
     reasons = {r.text: r.reason for r in result.removed}

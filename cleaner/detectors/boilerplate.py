@@ -37,8 +37,8 @@ class BoilerplateDetector(Detector):
     kind = "boilerplate"
 
     def __init__(self, good_min_words: int = 10, min_stopword_density: float = 0.15,
-                 doc_min_stopword_density: float = 0.08, min_list_run: int = 4,
-                 list_item_max_words: int = 12, absorb_after_min_words: int = 3,
+                 doc_min_stopword_density: float = 0.08, min_list_run: int = 5,
+                 list_item_max_words: int = 12, absorb_after_min_words: int = 2,
                  absorb_before_min_words: int = 6, min_table_run: int = 4,
                  min_table_digit_share: float = 0.6, max_gap: int = 3,
                  max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2) -> None:
