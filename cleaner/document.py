@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .layout import SENTENCE_END, word_count
+
 
 @dataclass(frozen=True)
 class Removal:
@@ -72,23 +74,14 @@ class Block:
         """Whether the block is still part of the article."""
         return self.removal is None
 
-    @property
-    def words(self) -> list[str]:
-        """The whitespace-separated words of the block."""
-        return self.text.split()
-
     @cached_property
     def word_count(self) -> int:
         """Words in the block (see ``layout.word_count``); computed once."""
-        from .layout import word_count
-
         return word_count(self.text)
 
     @cached_property
     def ends_sentence(self) -> bool:
         """Whether a sentence ends somewhere in the block; computed once."""
-        from .layout import SENTENCE_END
-
         return SENTENCE_END.search(self.text) is not None
 
     def is_prose(self, min_words: int) -> bool:
@@ -104,11 +97,6 @@ class Document:
     blocks: list[Block]
     metadata: dict[str, str] = field(default_factory=dict)
     title: str | None = None
-    extra_removals: list[Removal] = field(default_factory=list)
-
-    def kept(self) -> list[Block]:
-        """The blocks still part of the article, in order."""
-        return [b for b in self.blocks if b.removal is None]
 
     def kept_indices(self) -> list[int]:
         """Indices of the blocks still part of the article."""
@@ -122,5 +110,5 @@ class Document:
 
     def removals(self) -> tuple[Removal, ...]:
         """Every removal, in input order."""
-        found = [b.removal for b in self.blocks if b.removal is not None] + self.extra_removals
+        found = [b.removal for b in self.blocks if b.removal is not None]
         return tuple(sorted(found, key=lambda r: (r.start, r.end)))

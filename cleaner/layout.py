@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
-from .document import Block
+if TYPE_CHECKING:  # document.py imports this module's measures
+    from .document import Block
 
 SENTENCE_END = regex.compile(r"[.!?…。！？](?:['\"”’»)\]]*)(?:\s|$)")
 CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -19,11 +21,6 @@ def word_count(text: str) -> int:
     if count * 12 < len(text):  # few spaces: maybe a script written without them
         count = max(count, len(CJK_CHAR.findall(text)) // 2)
     return count
-
-
-def is_prose(text: str, min_words: int) -> bool:
-    """A block of running text: long enough and with at least one sentence end."""
-    return word_count(text) >= min_words and SENTENCE_END.search(text) is not None
 
 
 @dataclass(frozen=True)

@@ -59,11 +59,6 @@ class Rule:
         """Whether the rule can match a block whose lowercased text is ``lowered``."""
         return not self.requires or any(word in lowered for word in self.requires)
 
-    @property
-    def metadata_groups(self) -> tuple[str, ...]:
-        """The named groups of the pattern that fill ``Cleaned.metadata``."""
-        return tuple(g for g in self.pattern.groupindex if g in METADATA_FIELDS)
-
     def find(self, text: str, timeout: float | None = None) -> regex.Match | None:
         """The match of this rule in one block's text, with the scope's semantics.
 

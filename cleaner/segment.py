@@ -9,7 +9,6 @@ from .document import Block
 # Every line break Python's str.splitlines knows, so offsets stay exact for \r, \r\n, \u2028...
 LINE = regex.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-EDGE_SPACE = regex.compile(r"^\s+|\s+$")
 
 
 def strip_offsets(text: str, start: int) -> tuple[str, int, int]:
