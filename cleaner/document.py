@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -68,6 +70,25 @@ class Block:
     line: int = 0
     piece: bool = False
     """True when the block is part of a line that was split at residue."""
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Measures and verdicts that depend on the text alone, computed once per block and kept
+    across the engine's passes (``Block.measure``)."""
+
+    def measure(self, key: Any, compute: Callable[..., Any], *args: Any) -> Any:
+        """``compute(self.text, *args)``, computed once per block for each ``key`` (which must
+        name everything the result depends on besides the text)."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute(self.text, *args)
+            return value
+
+    def carried(self) -> Block:
+        """A copy for the engine's next pass: same text and offsets, no removal, the measures
+        already computed kept."""
+        twin = copy.copy(self)
+        twin.removal = None
+        return twin
 
     @property
     def kept(self) -> bool:

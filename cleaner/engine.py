@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 
 from . import decode, extract
@@ -83,7 +82,7 @@ class Cleaner:
         doc = self.run(doc, clock)
         removed = [b for b in doc.blocks if not b.kept]
         for _ in range(self.config.max_passes - 1):
-            again = Document(doc.source, [dataclasses.replace(b) for b in doc.blocks if b.kept],
+            again = Document(doc.source, [b.carried() for b in doc.blocks if b.kept],
                              metadata=doc.metadata, title=doc.title)
             again = self.run(again, clock)
             newly_removed = [b for b in again.blocks if not b.kept]
@@ -101,10 +100,13 @@ class Cleaner:
         self.split_long_blocks(doc)
         self.apply_line_rules(doc, clock)
         self.apply_cut_rules(doc, clock)
+        layout = self.layout(doc.blocks)
         for detector in self.detectors:
             clock.check()
-            findings = list(detector.find(doc, self.layout(doc.blocks)))
-            self.apply_findings(doc, detector.name, detector.kind, findings)
+            findings = list(detector.find(doc, layout))
+            if findings:
+                self.apply_findings(doc, detector.name, detector.kind, findings)
+                layout = self.layout(doc.blocks)
         return doc
 
     def layout(self, blocks: list[Block]) -> Layout:
@@ -135,24 +137,31 @@ class Cleaner:
         layout = self.layout(doc.blocks)
         out: list[Block] = []
         for index, block in enumerate(doc.blocks):
-            spans: list[tuple[int, int, Rule]] = []
-            for rule in self.span_rules:
-                if not layout.allows(rule.where, index):
-                    continue
-                for match in rule.pattern.finditer(block.text, timeout=clock.remaining()):
-                    if match.end() > match.start():
-                        spans.append((match.start(), match.end(), rule))
-                        record_metadata(doc, match.groupdict())
+            position = (layout.in_head(index), layout.in_tail(index))
+            spans = block.measure(("span", position), self.find_spans, layout, index, clock)
             if not spans:
                 out.append(block)
                 continue
-            chosen = non_overlapping(spans)
+            for match in (m for _, _, _, m in spans):
+                record_metadata(doc, match.groupdict())
+            chosen = non_overlapping([(a, b, rule) for a, b, rule, _ in spans])
             for piece, is_cut in split_block(block, [(a, b) for a, b, _ in chosen]):
                 if is_cut:
                     rule = _rule_for(piece, block, chosen)
                     piece.removal = Removal(rule.kind, rule.id, piece.text, piece.start, piece.end)
                 out.append(piece)
         doc.blocks = out
+
+    def find_spans(self, text: str, layout: Layout, index: int,
+                   clock: Clock) -> list[tuple[int, int, Rule, object]]:
+        """The non-empty matches of the span rules in ``text``, a block at ``index``."""
+        spans = []
+        for rule in self.span_rules:
+            if layout.allows(rule.where, index):
+                spans.extend((m.start(), m.end(), rule, m)
+                             for m in rule.pattern.finditer(text, timeout=clock.remaining())
+                             if m.end() > m.start())
+        return spans
 
     def apply_line_rules(self, doc: Document, clock: Clock) -> None:
         """Remove each block that a ``line`` rule matches whole."""
@@ -161,8 +170,8 @@ class Cleaner:
         for index, block in enumerate(doc.blocks):
             if not block.kept or len(block.text) > limit:
                 continue
-            found = self.line_rules.find(block.text, layout.in_head(index), layout.in_tail(index),
-                                         clock.remaining())
+            head, tail = layout.in_head(index), layout.in_tail(index)
+            found = block.measure(("line", head, tail), self.line_rules.find, head, tail, clock.remaining())
             if found:
                 rule, match = found
                 record_metadata(doc, match.groupdict())
@@ -184,8 +193,8 @@ class Cleaner:
             if current is None and block.kept and block.is_prose(self.config.prose_min_words):
                 prose_words += block.word_count
             if block.kept and len(block.text) <= limit and index > layout.first_prose and prose_words >= min_words:
-                found = self.cut_rules.find(block.text, layout.in_head(index), layout.in_tail(index),
-                                            clock.remaining())
+                head, tail = layout.in_head(index), layout.in_tail(index)
+                found = block.measure(("cut", head, tail), self.cut_rules.find, head, tail, clock.remaining())
                 if found and not in_toolbar(doc.blocks, index):
                     current = found[0]
                     doc.remove(index, current.kind, current.id)

@@ -73,3 +73,43 @@ def test_the_title_is_the_last_headline_like_line_above_the_body():
     assert result.title == "Council approves transport budget"
     assert {r.text: r.kind for r in result.removed}["Ten things to do this weekend"] == "boilerplate"
     assert cleaner.clean("\n".join(PROSE)).title is None
+
+
+def test_a_block_measures_once_and_carries_its_measures_to_the_next_pass():
+    from cleaner.document import Block, Removal
+
+    calls = []
+
+    def words(text: str, scale: int) -> int:
+        calls.append(text)
+        return len(text.split()) * scale
+
+    block = Block("three small words", 0, 17)
+    assert block.measure("words", words, 2) == 6
+    assert block.measure("words", words, 2) == 6
+    assert calls == ["three small words"]
+    block.removal = Removal("ui", "r", block.text, 0, 17)
+    twin = block.carried()
+    assert twin.kept and not block.kept
+    assert twin.measure("words", words, 2) == 6 and len(calls) == 1
+
+
+def test_later_passes_do_not_match_the_rules_again_on_unchanged_blocks():
+    from cleaner.engine import cleaner_for
+
+    engine = cleaner_for(None)
+    article = "\n".join(["Share this article", *PROSE, "Most Popular", "A teaser about something else"])
+    seen: list[str] = []
+    find = engine.line_rules.find
+
+    def counting(text: str, *args):
+        seen.append(text)
+        return find(text, *args)
+
+    engine.line_rules.find = counting
+    try:
+        cleaner.clean_text(article)
+    finally:
+        del engine.line_rules.find
+    assert len(seen) == len(set(seen)), "a block was matched against the line rules twice"
+    assert PROSE[0] in seen

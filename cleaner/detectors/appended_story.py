@@ -119,15 +119,19 @@ class AppendedStoryDetector(Detector):
         total_prose = sum(prose_words)
         if total_prose < self.min_prose_words_strong + self.min_prose_words_after:
             return
-        terms = [content_terms(b.text) for b in blocks]
-        before: Counter[str] = Counter()
+        terms = [b.measure(content_terms, content_terms) for b in blocks]
+        before: Counter[str] = Counter()  # the terms of blocks[:merged]; merged when needed
+        merged = 0
         prose_before = 0
         for position, index in enumerate(kept):
             if (prose_before >= self.min_prose_words_strong
                     and total_prose - prose_before - prose_words[position] >= self.min_prose_words_after
-                    and self.is_candidate(blocks[position].text)):
+                    and blocks[position].measure(self.name, self.is_candidate)):
                 signals = self.signals(doc, index)
                 if prose_before >= self.min_prose_words_before or is_strong(signals):
+                    for block_terms in terms[merged:position]:
+                        before.update(block_terms)
+                    merged = position
                     cohesion = cosine(before, self.window_after(blocks, terms, position))
                     if cohesion <= self.max_cohesion:
                         half = position // 2
@@ -139,7 +143,6 @@ class AppendedStoryDetector(Detector):
                         if reason:
                             yield Finding(index, reason, cut=True)
                             return
-            before.update(terms[position])
             prose_before += prose_words[position]
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..document import Document
+from ..document import Block, Document
 from ..layout import Layout
 
 
@@ -43,10 +43,15 @@ class BlockDetector(Detector):
         """``None`` to keep the block, else the snake_case reason to remove it."""
         raise NotImplementedError
 
+    def verdict(self, block: Block) -> str | None:
+        """``judge`` of the block's text, computed once per block (the engine runs the
+        detectors again on what they kept)."""
+        return block.measure(self.name, self.judge)
+
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """Every kept block that ``judge`` gives a reason to remove."""
         for index, block in enumerate(doc.blocks):
             if block.kept:
-                reason = self.judge(block.text)
+                reason = self.verdict(block)
                 if reason:
                     yield Finding(index, reason)

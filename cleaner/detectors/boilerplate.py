@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import regex
 
-from ..document import Document
+from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout, word_count
 from ..text_stats import content_terms, cosine
 from ..wordlists import stopwords
@@ -56,20 +56,22 @@ class BoilerplateDetector(Detector):
         self.max_outlier_cohesion = max_outlier_cohesion
         self.stop = stopwords()
 
-    def stopword_density(self, text: str) -> float:
-        """Share of the words of ``text`` that are stopwords."""
+    def stopword_counts(self, text: str) -> tuple[int, int]:
+        """How many of the words of ``text`` are stopwords, and how many words it has."""
         words = WORD.findall(text.lower())
-        return sum(w in self.stop for w in words) / len(words) if words else 0.0
+        return sum(w in self.stop for w in words), len(words)
 
-    def classify(self, texts: list[str]) -> list[bool]:
+    def classify(self, blocks: list[Block]) -> list[bool]:
         """For each block, whether it is good (prose of the article)."""
-        whole = " ".join(texts)
-        use_stopwords = self.stopword_density(whole) >= self.doc_min_stopword_density
+        counts = [b.measure(self.stopword_counts, self.stopword_counts) for b in blocks]
+        words = sum(total for _, total in counts)
+        whole_density = sum(stop for stop, _ in counts) / words if words else 0.0
+        use_stopwords = whole_density >= self.doc_min_stopword_density
         good = []
-        for text in texts:
-            ok = word_count(text) >= self.good_min_words and SENTENCE_END.search(text) is not None
+        for block, (stop, total) in zip(blocks, counts, strict=True):
+            ok = block.word_count >= self.good_min_words and block.ends_sentence
             if ok and use_stopwords:
-                ok = self.stopword_density(text) >= self.min_stopword_density
+                ok = (stop / total if total else 0.0) >= self.min_stopword_density
             good.append(ok)
         return good
 
@@ -118,7 +120,7 @@ class BoilerplateDetector(Detector):
         blocks = doc.blocks
         kept = [i for i, b in enumerate(blocks) if b.kept]
         kept_texts = [blocks[i].text for i in kept]
-        kept_good = self.absorb_neighbours(kept_texts, self.classify(kept_texts))
+        kept_good = self.absorb_neighbours(kept_texts, self.classify([blocks[i] for i in kept]))
         if not any(kept_good):
             return
         good = [False] * len(blocks)

@@ -85,7 +85,7 @@ class CaptionDetector(BlockDetector):
         for index, block in enumerate(doc.blocks):
             if not block.kept:
                 continue
-            reason = self.judge(block.text)
+            reason = self.verdict(block)
             if reason:
                 yield Finding(index, reason)
                 if (reason == "credit_only" and previous_kept is not None

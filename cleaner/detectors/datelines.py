@@ -81,7 +81,7 @@ class DatelineDetector(Detector):
         """Date lines in the head and tail, and labelled ones anywhere; ``max_run`` or more in
         a row are a schedule or a table, and stay."""
         kept = doc.kept_indices()
-        flags = [self.judge(doc.blocks[i].text) is not None for i in kept]
+        flags = [doc.blocks[i].measure(self.name, self.judge) is not None for i in kept]
         for position, index in enumerate(kept):
             if not flags[position] or self.in_long_run(flags, position):
                 continue

@@ -51,7 +51,7 @@ class DuplicateDetector(Detector):
             return fingerprints[key]
 
         for index, block in enumerate(doc.blocks):
-            key = block_key(block.text)
+            key = block.measure(block_key, block_key)
             if len(key) < self.min_chars:
                 continue
             if key in seen:

@@ -54,7 +54,7 @@ class WidgetDetector(BlockDetector):
         for index, block in enumerate(blocks):
             if not block.kept:
                 continue
-            reason = self.judge(block.text)
+            reason = self.verdict(block)
             if reason == "no_letters" and NUMBER.fullmatch(block.text) and any(
                     NUMBER.fullmatch(blocks[j].text) for j in (index - 1, index + 1) if 0 <= j < len(blocks)):
                 continue
