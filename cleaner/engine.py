@@ -13,6 +13,7 @@ from .detectors.base import Finding
 from .document import Block, Cleaned, Document, Removal
 from .errors import InputTooLargeError, TimeBudgetExceeded
 from .layout import Layout
+from .literals import Gate
 from .matcher import CombinedRules
 from .rules import Rule, load_rules
 from .segment import segment, split_block
@@ -42,6 +43,7 @@ class Cleaner:
                  if not self.config.is_disabled(r.id, r.kind)]
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.span_rules = tuple(r for r in rules if r.scope == "span")
+        self.span_gate = Gate(r.gate for r in self.span_rules)
         self.line_rules = CombinedRules([r for r in rules if r.scope == "line"], "fullmatch")
         self.cut_rules = CombinedRules([r for r in rules if r.scope == "cut"], "match")
         self.detectors = tuple(d for d in build_detectors(self.config)
@@ -138,7 +140,7 @@ class Cleaner:
         out: list[Block] = []
         for index, block in enumerate(doc.blocks):
             position = (layout.in_head(index), layout.in_tail(index))
-            spans = block.measure(("span", position), self.find_spans, layout, index, clock)
+            spans = block.measure(("span", position), self.find_spans, layout, index, clock, folded(block))
             if not spans:
                 out.append(block)
                 continue
@@ -152,12 +154,13 @@ class Cleaner:
                 out.append(piece)
         doc.blocks = out
 
-    def find_spans(self, text: str, layout: Layout, index: int,
-                   clock: Clock) -> list[tuple[int, int, Rule, object]]:
+    def find_spans(self, text: str, layout: Layout, index: int, clock: Clock,
+                   folded_text: str) -> list[tuple[int, int, Rule, object]]:
         """The non-empty matches of the span rules in ``text``, a block at ``index``."""
         spans = []
-        for rule in self.span_rules:
-            if layout.allows(rule.where, index):
+        possible = self.span_gate.possible(folded_text)
+        for number, rule in enumerate(self.span_rules):
+            if number in possible and layout.allows(rule.where, index):
                 spans.extend((m.start(), m.end(), rule, m)
                              for m in rule.pattern.finditer(text, timeout=clock.remaining())
                              if m.end() > m.start())
@@ -171,7 +174,8 @@ class Cleaner:
             if not block.kept or len(block.text) > limit:
                 continue
             head, tail = layout.in_head(index), layout.in_tail(index)
-            found = block.measure(("line", head, tail), self.line_rules.find, head, tail, clock.remaining())
+            found = block.measure(("line", head, tail), self.line_rules.find, head, tail, clock.remaining(),
+                                  folded(block))
             if found:
                 rule, match = found
                 record_metadata(doc, match.groupdict())
@@ -194,7 +198,8 @@ class Cleaner:
                 prose_words += block.word_count
             if block.kept and len(block.text) <= limit and index > layout.first_prose and prose_words >= min_words:
                 head, tail = layout.in_head(index), layout.in_tail(index)
-                found = block.measure(("cut", head, tail), self.cut_rules.find, head, tail, clock.remaining())
+                found = block.measure(("cut", head, tail), self.cut_rules.find, head, tail,
+                                      clock.remaining(), folded(block))
                 if found and not in_toolbar(doc.blocks, index):
                     current = found[0]
                     doc.remove(index, current.kind, current.id)
@@ -228,6 +233,11 @@ class Cleaner:
                                finding.reason if index == finding.index else "after_cut")
                 continue
             doc.remove(finding.index, found_kind, name, finding.reason)
+
+
+def folded(block: Block) -> str:
+    """The block's text case-folded, as rule gates compare it; computed once per block."""
+    return block.measure(str.casefold, str.casefold)
 
 
 def _rule_for(piece: Block, block: Block, chosen: list[tuple[int, int, Rule]]) -> Rule:

@@ -1,9 +1,11 @@
-"""Match many rules of one scope with one compiled pattern per region.
+"""Match many rules of one scope: a literal prefilter, then one compiled pattern per region.
 
-Trying 50 line rules one by one on every block costs 50 regex calls per block; one alternation
-of all of them costs one. Each rule becomes a branch ``(?P<_rN>...)`` (its leading global
-flags turned into scoped ones), in the rules' order, so the first rule that matches wins as
-before. Metadata groups may repeat across branches: the ``regex`` module allows that.
+Most rules need one of a few words or characters ("share", "©", a digit) in any block they
+match (``Rule.gate``): one Aho-Corasick pass over the block (``literals.Gate``) tells which of
+them can match, and only those are tried, each on its own. The rules without such a set are
+joined in one alternation: each becomes a branch ``(?P<_rN>...)`` (its leading global flags
+turned into scoped ones), in the rules' order, so the first rule that matches wins as before.
+Metadata groups may repeat across branches: the ``regex`` module allows that.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 
 import regex
 
+from .literals import Gate
 from .rules import Rule
 
 LEADING_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
@@ -20,10 +23,7 @@ REGIONS = ("anywhere", "head", "tail")
 
 
 def branch(rule: Rule, index: int) -> str | None:
-    """The rule's pattern as a named branch, or None when it cannot be combined safely or is
-    gated by ``requires`` (tried on its own, only when one of its words occurs)."""
-    if rule.requires:
-        return None
+    """The rule's pattern as a named branch, or None when it cannot be combined safely."""
     source = rule.pattern.pattern
     if NUMBERED_BACKREF.search(source):
         return None
@@ -42,12 +42,15 @@ class CombinedRules:
     def __init__(self, rules: Sequence[Rule], method: str) -> None:
         self.rules = tuple(rules)
         self.method = method
+        self.gate = Gate(r.gate for r in self.rules)
         self.patterns: dict[frozenset[str], regex.Pattern | None] = {}
         self.branch_ids: dict[frozenset[str], tuple[int, ...]] = {}
         self.loose: dict[frozenset[str], tuple[tuple[int, Rule], ...]] = {}
+        self.gated: dict[frozenset[str], frozenset[int]] = {}
         for allowed in self.region_sets():
             chosen = [(i, r) for i, r in enumerate(self.rules) if r.where in allowed]
-            branches = [(i, r, branch(r, i)) for i, r in chosen]
+            self.gated[allowed] = frozenset(i for i, r in chosen if r.gate is not None)
+            branches = [(i, r, branch(r, i)) for i, r in chosen if r.gate is None]
             combinable = [b for _, _, b in branches if b is not None]
             self.patterns[allowed] = regex.compile("|".join(combinable)) if combinable else None
             self.branch_ids[allowed] = tuple(i for i, _, b in branches if b is not None)
@@ -59,8 +62,10 @@ class CombinedRules:
         return [frozenset({"anywhere"}), frozenset({"anywhere", "head"}),
                 frozenset({"anywhere", "tail"}), frozenset({"anywhere", "head", "tail"})]
 
-    def find(self, text: str, in_head: bool, in_tail: bool, timeout: float) -> tuple[Rule, regex.Match] | None:
-        """The first rule (in order) that matches ``text`` in a block with this position."""
+    def find(self, text: str, in_head: bool, in_tail: bool, timeout: float,
+             folded: str | None = None) -> tuple[Rule, regex.Match] | None:
+        """The first rule (in order) that matches ``text`` in a block with this position.
+        ``folded``: ``text.casefold()``, when the caller has it already."""
         allowed = frozenset({"anywhere"} | ({"head"} if in_head else set()) | ({"tail"} if in_tail else set()))
         found: tuple[int, regex.Match] | None = None
         pattern = self.patterns[allowed]
@@ -69,14 +74,12 @@ class CombinedRules:
             if match:
                 # lastgroup is unreliable when group names repeat across branches
                 found = next(i for i in self.branch_ids[allowed] if match.start(f"_r{i}") >= 0), match
-        lowered = None
-        for index, rule in self.loose[allowed]:
+        candidates = [*self.loose[allowed]]
+        possible = self.gate.possible(text.casefold() if folded is None else folded) & self.gated[allowed]
+        candidates += [(i, self.rules[i]) for i in possible]
+        for index, rule in sorted(candidates, key=lambda c: c[0]):
             if found is not None and index > found[0]:
                 break
-            if rule.requires:
-                lowered = text.lower() if lowered is None else lowered
-                if not rule.may_match(lowered):
-                    continue
             match = getattr(rule.pattern, self.method)(text, timeout=timeout)
             if match:
                 found = index, match

@@ -17,7 +17,7 @@ from typing import Any
 import regex
 import yaml
 
-from . import redos
+from . import literals, redos
 from .errors import RuleError
 
 SCOPES = ("line", "span", "cut")
@@ -53,11 +53,14 @@ class Rule:
     path: str
     requires: tuple[str, ...] = ()
     """Lowercase words, one of which must occur in a block for the rule to be tried (a speed
-    hint for patterns that may match anywhere in a block)."""
+    hint for patterns whose required words the engine cannot find itself)."""
+    gate: frozenset[str] | None = None
+    """Case-folded strings one of which occurs in every block the rule matches: ``requires``,
+    else what ``literals.required_literals`` finds in the pattern; None: try every block."""
 
-    def may_match(self, lowered: str) -> bool:
-        """Whether the rule can match a block whose lowercased text is ``lowered``."""
-        return not self.requires or any(word in lowered for word in self.requires)
+    def may_match(self, folded: str) -> bool:
+        """Whether the rule can match a block whose case-folded text is ``folded``."""
+        return literals.meets(self.gate, folded)
 
     def find(self, text: str, timeout: float | None = None) -> regex.Match | None:
         """The match of this rule in one block's text, with the scope's semantics.
@@ -65,7 +68,7 @@ class Rule:
         ``line``: the whole block must match; ``cut``: the block must start with a match;
         ``span``: the first match anywhere in the block.
         """
-        if not self.may_match(text.lower()):
+        if not self.may_match(text.casefold()):
             return None
         if self.scope == "line":
             return self.pattern.fullmatch(text, timeout=timeout)
@@ -128,7 +131,7 @@ def parse_rule(data: Any, path: Path, vet: bool = False) -> Rule:
     if where not in WHERES:
         raise _fail(path, "where", f"must be one of {', '.join(WHERES)}")
     languages = _string_list(path, "languages", data["languages"]) if "languages" in data else ()
-    requires = tuple(w.lower() for w in _string_list(path, "requires", data["requires"])) if "requires" in data else ()
+    requires = tuple(w.casefold() for w in _string_list(path, "requires", data["requires"])) if "requires" in data else ()
     examples = data["examples"]
     if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
         raise _fail(path, "examples", "must be a mapping with 'match' and 'no_match' lists")
@@ -151,7 +154,8 @@ def parse_rule(data: Any, path: Path, vet: bool = False) -> Rule:
     return Rule(id=data["id"], kind=data["kind"], scope=data["scope"], where=where,
                 pattern=pattern, description=data["description"].strip(), languages=languages,
                 match_examples=tuple(examples["match"]),
-                no_match_examples=tuple(examples["no_match"]), path=str(path), requires=requires)
+                no_match_examples=tuple(examples["no_match"]), path=str(path), requires=requires,
+                gate=frozenset(requires) if requires else literals.required_literals(pattern.pattern))
 
 
 def rule_files(folder: Path) -> list[Path]:

@@ -9,7 +9,7 @@ import regex
 
 from ..document import Document
 from ..layout import Layout
-from ..text_stats import content_terms, cosine, is_headline
+from ..text_stats import TermVector, content_terms, is_headline
 from .base import Detector, Finding
 
 # "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens.
@@ -98,14 +98,14 @@ class AppendedStoryDetector(Detector):
             return "headline_with_residue"
         return "low_cohesion"
 
-    def window_after(self, blocks: list, terms: list[Counter[str]], position: int) -> Counter[str]:
+    def window_after(self, blocks: list, terms: list[Counter[str]], position: int) -> TermVector:
         """The terms of the blocks from ``position`` on, up to ``after_window_words`` words: a
         window, so that a long story appended further down does not pull the cohesion of every
         candidate before it down."""
-        window: Counter[str] = Counter()
+        window = TermVector()
         words = 0
         for block, block_terms in zip(blocks[position:], terms[position:], strict=True):
-            window.update(block_terms)
+            window.add(block_terms)
             words += block.word_count
             if words >= self.after_window_words:
                 break
@@ -120,7 +120,7 @@ class AppendedStoryDetector(Detector):
         if total_prose < self.min_prose_words_strong + self.min_prose_words_after:
             return
         terms = [b.measure(content_terms, content_terms) for b in blocks]
-        before: Counter[str] = Counter()  # the terms of blocks[:merged]; merged when needed
+        before = TermVector()  # the terms of blocks[:merged]; merged when needed
         merged = 0
         prose_before = 0
         for position, index in enumerate(kept):
@@ -130,12 +130,12 @@ class AppendedStoryDetector(Detector):
                 signals = self.signals(doc, index)
                 if prose_before >= self.min_prose_words_before or is_strong(signals):
                     for block_terms in terms[merged:position]:
-                        before.update(block_terms)
+                        before.add(block_terms)
                     merged = position
-                    cohesion = cosine(before, self.window_after(blocks, terms, position))
+                    cohesion = before.cosine(self.window_after(blocks, terms, position))
                     if cohesion <= self.max_cohesion:
                         half = position // 2
-                        own = cosine(merge(terms[:half]), merge(terms[half:position]))
+                        own = TermVector(terms[:half]).cosine(TermVector(terms[half:position]))
                         reason = self.verdict(cohesion, own, signals)
                         after_words = total_prose - prose_before - prose_words[position]
                         if reason == "low_cohesion" and after_words < self.min_prose_words_after_unsignalled:
@@ -150,10 +150,3 @@ def is_strong(signals: list[str]) -> bool:
     """The headline printed again, or at least two pieces of residue after it."""
     return "repeated" in signals or signals.count("residue") >= 2
 
-
-def merge(counters: list[Counter[str]]) -> Counter[str]:
-    """The sum of several term counts."""
-    total: Counter[str] = Counter()
-    for counter in counters:
-        total.update(counter)
-    return total

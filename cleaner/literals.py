@@ -1,0 +1,161 @@
+"""Required literals of a pattern: strings one of which occurs in every match.
+
+A block that contains none of a rule's required literals cannot match it, so the engine tries
+the rule only on blocks where an Aho-Corasick scan (``Gate``) found one: one pass over the block
+instead of one regex call per rule. This is the literal prefilter of engines such as
+Hyperscan or ripgrep's, done on the parse tree of Python's own regex parser.
+
+The extraction is conservative: any construct it does not understand yields "no requirement"
+(``None``), and the rule is then tried on every block. Literals are case-folded and compared
+with the case-folded block, so case-insensitive patterns are covered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ahocorasick
+import regex
+
+try:  # the stdlib parser: regex-module syntax is mapped onto it first (UNICODE_CLASS)
+    import re._constants as sre
+    import re._parser as sre_parse
+except ImportError:  # pragma: no cover - another Python: no prefilter, every rule is tried
+    sre = sre_parse = None
+
+UNICODE_CLASS = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
+NAMED_GROUP = regex.compile(r"\(\?P<[^>]+>")
+MIN_LITERAL_CHARS = 2
+MAX_CHAR_SET = 12
+# Single characters too common in prose to be worth a gate on their own.
+COMMON_CHARS = frozenset(" .,;:!?'\"()-*")
+
+ANY_DIGIT = "\\d"
+"""A requirement that stands for any decimal digit (Unicode ones too, as ``\\d`` matches)."""
+HAS_DIGIT = regex.compile(r"\d")
+
+Literals = frozenset[str]
+
+
+def selective_char(char: str) -> bool:
+    """Whether one character is rare enough in prose to gate a rule (a digit, ``©``, ``›``)."""
+    return char not in COMMON_CHARS and not (char.isascii() and (char.isalpha() or char.isspace()))
+
+
+def _better(a: Literals | None, b: Literals | None) -> Literals | None:
+    """The more selective of two requirements: longer shortest literal, then fewer literals."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if _selectivity(a) >= _selectivity(b) else b
+
+
+def _selectivity(literals: Literals) -> tuple[int, int]:
+    """Longer shortest literal first (any digit counts as one character), then fewer."""
+    return min(1 if x == ANY_DIGIT else len(x) for x in literals), -len(literals)
+
+
+def _char_set(items: list) -> Literals | None:
+    """A character class as a requirement, when it is a few selective characters (``[›»]``,
+    ``\\d``)."""
+    chars: set[str] = set()
+    digits = False
+    for op, value in items:
+        if op is sre.LITERAL:
+            chars.add(chr(value).casefold())
+        elif op is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+            digits = True
+        elif op is sre.RANGE and 0x30 <= value[0] <= value[1] <= 0x39:
+            chars |= {chr(c) for c in range(value[0], value[1] + 1)}
+        else:
+            return None
+    if len(chars) > MAX_CHAR_SET or not all(selective_char(c) for c in chars):
+        return None
+    if digits:
+        chars.add(ANY_DIGIT)
+    return frozenset(chars) or None
+
+
+def _required(items: Iterable) -> Literals | None:
+    """The best requirement of a sequence of parse-tree items."""
+    best: Literals | None = None
+    run: list[str] = []
+
+    def close_run() -> None:
+        nonlocal best, run
+        if len(run) >= MIN_LITERAL_CHARS or (len(run) == 1 and selective_char(run[0])):
+            best = _better(best, frozenset({"".join(run)}))
+        run = []
+
+    for op, value in items:
+        if op is sre.LITERAL:
+            run.append(chr(value).casefold())
+            continue
+        close_run()
+        found: Literals | None = None
+        if op is sre.IN:
+            found = _char_set(value)
+        elif op is sre.SUBPATTERN:
+            found = _required(value[-1])
+        elif op is sre.ATOMIC_GROUP:
+            found = _required(value)
+        elif op is sre.BRANCH:
+            alternatives = [_required(branch) for branch in value[1]]
+            if all(a is not None for a in alternatives):
+                found = frozenset().union(*alternatives)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+            found = _required(value[2])
+        best = _better(best, found)
+    close_run()
+    return best
+
+
+def required_literals(pattern: str) -> Literals | None:
+    """Case-folded strings one of which occurs (case-folded) in every match of ``pattern``,
+    or None when no such set could be found. ``\\p{..}`` classes and named groups are mapped
+    onto the stdlib parser's syntax; a pattern it cannot parse has no requirement."""
+    if sre_parse is None:
+        return None
+    source = NAMED_GROUP.sub("(?:", UNICODE_CLASS.sub(r"\\w", pattern))
+    try:
+        tree = sre_parse.parse(source)
+    except Exception:  # regex-module syntax the stdlib lacks: no prefilter for this rule
+        return None
+    return _required(list(tree))
+
+
+def meets(literals: Literals | None, folded: str) -> bool:
+    """Whether the case-folded text ``folded`` meets a requirement (None: always)."""
+    if literals is None:
+        return True
+    return any(HAS_DIGIT.search(folded) is not None if x == ANY_DIGIT else x in folded for x in literals)
+
+
+class Gate:
+    """Which of a list of requirements a text can satisfy, in one Aho-Corasick pass.
+
+    ``requirements[i]`` is the literal set of item ``i`` (None: always possible).
+    """
+
+    def __init__(self, requirements: Iterable[Literals | None]) -> None:
+        self.requirements = tuple(requirements)
+        self.always = frozenset(i for i, r in enumerate(self.requirements) if r is None)
+        owners: dict[str, set[int]] = {}
+        for index, literals in enumerate(self.requirements):
+            for literal in literals or ():
+                owners.setdefault(literal, set()).add(index)
+        self.digit_owners = frozenset(owners.pop(ANY_DIGIT, ()))
+        self.automaton = ahocorasick.Automaton() if owners else None
+        if self.automaton is not None:
+            for literal, indices in owners.items():
+                self.automaton.add_word(literal, frozenset(indices))
+            self.automaton.make_automaton()
+
+    def possible(self, folded: str) -> frozenset[int]:
+        """The items whose requirement the case-folded text ``folded`` meets."""
+        found = set(self.always)
+        if self.automaton is not None:
+            for _, indices in self.automaton.iter(folded):
+                found.update(indices)
+        if self.digit_owners and HAS_DIGIT.search(folded):
+            found.update(self.digit_owners)
+        return frozenset(found)
