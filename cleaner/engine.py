@@ -42,12 +42,23 @@ class Cleaner:
         rules = [r for r in load_rules(self.config.rules_dirs, self.config.use_builtin_rules)
                  if not self.config.is_disabled(r.id, r.kind)]
         self.rules: tuple[Rule, ...] = tuple(rules)
+        # one gate over all rules: one Aho-Corasick pass per block says which rules to try
+        self.gate = Gate(r.gate for r in rules)
         self.span_rules = tuple(r for r in rules if r.scope == "span")
-        self.span_gate = Gate(r.gate for r in self.span_rules)
-        self.line_rules = CombinedRules([r for r in rules if r.scope == "line"], "fullmatch")
-        self.cut_rules = CombinedRules([r for r in rules if r.scope == "cut"], "match")
+        self.span_bits = tuple(1 << i for i, r in enumerate(rules) if r.scope == "span")
+        self.line_rules = self.combined(rules, "line", "fullmatch")
+        self.cut_rules = self.combined(rules, "cut", "match")
         self.detectors = tuple(d for d in build_detectors(self.config)
                                if not self.config.is_disabled(d.name, d.kind))
+
+    def combined(self, rules: list[Rule], scope: str, method: str) -> CombinedRules:
+        """The rules of one scope matched together, sharing this cleaner's gate."""
+        chosen = [(i, r) for i, r in enumerate(rules) if r.scope == scope]
+        return CombinedRules([r for _, r in chosen], method, self.gate, [i for i, _ in chosen])
+
+    def possible(self, block: Block) -> int:
+        """The gate's mask for the block: which rules can match it; computed once per block."""
+        return block.measure(self.gate, gate_mask, self.gate)
 
     # -- public -----------------------------------------------------------------------------
     def clean(self, data: str | bytes) -> Cleaned:
@@ -140,7 +151,8 @@ class Cleaner:
         out: list[Block] = []
         for index, block in enumerate(doc.blocks):
             position = (layout.in_head(index), layout.in_tail(index))
-            spans = block.measure(("span", position), self.find_spans, layout, index, clock, folded(block))
+            spans = block.measure(("span", position), self.find_spans, layout, index, clock,
+                                  self.possible(block))
             if not spans:
                 out.append(block)
                 continue
@@ -155,12 +167,12 @@ class Cleaner:
         doc.blocks = out
 
     def find_spans(self, text: str, layout: Layout, index: int, clock: Clock,
-                   folded_text: str) -> list[tuple[int, int, Rule, object]]:
-        """The non-empty matches of the span rules in ``text``, a block at ``index``."""
+                   possible: int) -> list[tuple[int, int, Rule, object]]:
+        """The non-empty matches of the span rules in ``text``, a block at ``index``;
+        ``possible``: the gate's mask for it."""
         spans = []
-        possible = self.span_gate.possible(folded_text)
-        for number, rule in enumerate(self.span_rules):
-            if number in possible and layout.allows(rule.where, index):
+        for rule, bit in zip(self.span_rules, self.span_bits, strict=True):
+            if possible & bit and layout.allows(rule.where, index):
                 spans.extend((m.start(), m.end(), rule, m)
                              for m in rule.pattern.finditer(text, timeout=clock.remaining())
                              if m.end() > m.start())
@@ -175,7 +187,7 @@ class Cleaner:
                 continue
             head, tail = layout.in_head(index), layout.in_tail(index)
             found = block.measure(("line", head, tail), self.line_rules.find, head, tail, clock.remaining(),
-                                  folded(block))
+                                  self.possible(block))
             if found:
                 rule, match = found
                 record_metadata(doc, match.groupdict())
@@ -199,7 +211,7 @@ class Cleaner:
             if block.kept and len(block.text) <= limit and index > layout.first_prose and prose_words >= min_words:
                 head, tail = layout.in_head(index), layout.in_tail(index)
                 found = block.measure(("cut", head, tail), self.cut_rules.find, head, tail,
-                                      clock.remaining(), folded(block))
+                                      clock.remaining(), self.possible(block))
                 if found and not in_toolbar(doc.blocks, index):
                     current = found[0]
                     doc.remove(index, current.kind, current.id)
@@ -235,9 +247,9 @@ class Cleaner:
             doc.remove(finding.index, found_kind, name, finding.reason)
 
 
-def folded(block: Block) -> str:
-    """The block's text case-folded, as rule gates compare it; computed once per block."""
-    return block.measure(str.casefold, str.casefold)
+def gate_mask(text: str, gate: Gate) -> int:
+    """``gate``'s mask for ``text`` (case-folded first, as gates compare)."""
+    return gate.mask(text.casefold())
 
 
 def _rule_for(piece: Block, block: Block, chosen: list[tuple[int, int, Rule]]) -> Rule:

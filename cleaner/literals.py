@@ -131,31 +131,37 @@ def meets(literals: Literals | None, folded: str) -> bool:
 
 
 class Gate:
-    """Which of a list of requirements a text can satisfy, in one Aho-Corasick pass.
+    """Which of a list of requirements a text meets, in one Aho-Corasick pass.
 
-    ``requirements[i]`` is the literal set of item ``i`` (None: always possible).
+    ``requirements[i]`` is the literal set of item ``i`` (None: always met). ``mask`` answers
+    with bit ``i`` set for each item whose requirement the text meets.
     """
 
     def __init__(self, requirements: Iterable[Literals | None]) -> None:
         self.requirements = tuple(requirements)
-        self.always = frozenset(i for i, r in enumerate(self.requirements) if r is None)
-        owners: dict[str, set[int]] = {}
+        self.always_mask = sum(1 << i for i, r in enumerate(self.requirements) if r is None)
+        owners: dict[str, int] = {}
         for index, literals in enumerate(self.requirements):
             for literal in literals or ():
-                owners.setdefault(literal, set()).add(index)
-        self.digit_owners = frozenset(owners.pop(ANY_DIGIT, ()))
+                owners[literal] = owners.get(literal, 0) | 1 << index
+        self.digit_mask = owners.pop(ANY_DIGIT, 0)
         self.automaton = ahocorasick.Automaton() if owners else None
         if self.automaton is not None:
-            for literal, indices in owners.items():
-                self.automaton.add_word(literal, frozenset(indices))
+            for literal, bits in owners.items():
+                self.automaton.add_word(literal, bits)
             self.automaton.make_automaton()
 
-    def possible(self, folded: str) -> frozenset[int]:
-        """The items whose requirement the case-folded text ``folded`` meets."""
-        found = set(self.always)
+    def mask(self, folded: str) -> int:
+        """The items whose requirement the case-folded text ``folded`` meets, as bits."""
+        found = self.always_mask
         if self.automaton is not None:
-            for _, indices in self.automaton.iter(folded):
-                found.update(indices)
-        if self.digit_owners and HAS_DIGIT.search(folded):
-            found.update(self.digit_owners)
-        return frozenset(found)
+            for _, bits in self.automaton.iter(folded):
+                found |= bits
+        if self.digit_mask and HAS_DIGIT.search(folded):
+            found |= self.digit_mask
+        return found
+
+    def possible(self, folded: str) -> frozenset[int]:
+        """The items whose requirement ``folded`` meets, as a set of indices."""
+        found = self.mask(folded)
+        return frozenset(i for i in range(len(self.requirements)) if found >> i & 1)

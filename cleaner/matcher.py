@@ -39,17 +39,23 @@ class CombinedRules:
     """The rules of one scope, matched together (``fullmatch`` for line rules, ``match`` for
     cut rules) with the regions each rule allows."""
 
-    def __init__(self, rules: Sequence[Rule], method: str) -> None:
+    def __init__(self, rules: Sequence[Rule], method: str, gate: Gate | None = None,
+                 positions: Sequence[int] | None = None) -> None:
+        """``gate``: a gate shared with other rules, in which ``rules[i]`` is item
+        ``positions[i]`` (by default a gate of these rules alone)."""
         self.rules = tuple(rules)
         self.method = method
-        self.gate = Gate(r.gate for r in self.rules)
+        if gate is None:
+            gate, positions = Gate(r.gate for r in self.rules), range(len(self.rules))
+        self.gate = gate
+        self.bits = tuple(1 << p for p in positions)
         self.patterns: dict[frozenset[str], regex.Pattern | None] = {}
         self.branch_ids: dict[frozenset[str], tuple[int, ...]] = {}
         self.loose: dict[frozenset[str], tuple[tuple[int, Rule], ...]] = {}
-        self.gated: dict[frozenset[str], frozenset[int]] = {}
+        self.gated: dict[frozenset[str], tuple[int, ...]] = {}
         for allowed in self.region_sets():
             chosen = [(i, r) for i, r in enumerate(self.rules) if r.where in allowed]
-            self.gated[allowed] = frozenset(i for i, r in chosen if r.gate is not None)
+            self.gated[allowed] = tuple(i for i, r in chosen if r.gate is not None)
             branches = [(i, r, branch(r, i)) for i, r in chosen if r.gate is None]
             combinable = [b for _, _, b in branches if b is not None]
             self.patterns[allowed] = regex.compile("|".join(combinable)) if combinable else None
@@ -63,9 +69,9 @@ class CombinedRules:
                 frozenset({"anywhere", "tail"}), frozenset({"anywhere", "head", "tail"})]
 
     def find(self, text: str, in_head: bool, in_tail: bool, timeout: float,
-             folded: str | None = None) -> tuple[Rule, regex.Match] | None:
+             possible: int | None = None) -> tuple[Rule, regex.Match] | None:
         """The first rule (in order) that matches ``text`` in a block with this position.
-        ``folded``: ``text.casefold()``, when the caller has it already."""
+        ``possible``: the gate's mask for the text, when the caller has it already."""
         allowed = frozenset({"anywhere"} | ({"head"} if in_head else set()) | ({"tail"} if in_tail else set()))
         found: tuple[int, regex.Match] | None = None
         pattern = self.patterns[allowed]
@@ -74,9 +80,11 @@ class CombinedRules:
             if match:
                 # lastgroup is unreliable when group names repeat across branches
                 found = next(i for i in self.branch_ids[allowed] if match.start(f"_r{i}") >= 0), match
-        candidates = [*self.loose[allowed]]
-        possible = self.gate.possible(text.casefold() if folded is None else folded) & self.gated[allowed]
-        candidates += [(i, self.rules[i]) for i in possible]
+        if possible is None:
+            possible = self.gate.mask(text.casefold())
+        bits = self.bits
+        candidates = [*self.loose[allowed],
+                      *((i, self.rules[i]) for i in self.gated[allowed] if possible & bits[i])]
         for index, rule in sorted(candidates, key=lambda c: c[0]):
             if found is not None and index > found[0]:
                 break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 
@@ -9,7 +10,7 @@ import regex
 
 from ..document import Document
 from ..layout import Layout
-from ..text_stats import TermVector, content_terms, is_headline
+from ..text_stats import cosine, is_headline, term_list, terms_of
 from .base import Detector, Finding
 
 # "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens.
@@ -98,18 +99,16 @@ class AppendedStoryDetector(Detector):
             return "headline_with_residue"
         return "low_cohesion"
 
-    def window_after(self, blocks: list, terms: list[Counter[str]], position: int) -> TermVector:
+    def window_after(self, blocks: list, terms: list[list[str]], position: int) -> Counter[str]:
         """The terms of the blocks from ``position`` on, up to ``after_window_words`` words: a
         window, so that a long story appended further down does not pull the cohesion of every
         candidate before it down."""
-        window = TermVector()
+        end = position
         words = 0
-        for block, block_terms in zip(blocks[position:], terms[position:], strict=True):
-            window.add(block_terms)
-            words += block.word_count
-            if words >= self.after_window_words:
-                break
-        return window
+        while end < len(blocks) and words < self.after_window_words:
+            words += blocks[end].word_count
+            end += 1
+        return terms_of(terms[position:end])
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """At most one cut: the first candidate headline the cohesion test accepts."""
@@ -119,8 +118,8 @@ class AppendedStoryDetector(Detector):
         total_prose = sum(prose_words)
         if total_prose < self.min_prose_words_strong + self.min_prose_words_after:
             return
-        terms = [b.measure(content_terms, content_terms) for b in blocks]
-        before = TermVector()  # the terms of blocks[:merged]; merged when needed
+        terms = [b.measure(term_list, term_list) for b in blocks]
+        before: Counter[str] = Counter()  # the terms of blocks[:merged]; merged when needed
         merged = 0
         prose_before = 0
         for position, index in enumerate(kept):
@@ -129,13 +128,14 @@ class AppendedStoryDetector(Detector):
                     and blocks[position].measure(self.name, self.is_candidate)):
                 signals = self.signals(doc, index)
                 if prose_before >= self.min_prose_words_before or is_strong(signals):
-                    for block_terms in terms[merged:position]:
-                        before.add(block_terms)
+                    before.update(itertools.chain.from_iterable(terms[merged:position]))
                     merged = position
-                    cohesion = before.cosine(self.window_after(blocks, terms, position))
+                    cohesion = cosine(before, self.window_after(blocks, terms, position))
                     if cohesion <= self.max_cohesion:
                         half = position // 2
-                        own = TermVector(terms[:half]).cosine(TermVector(terms[half:position]))
+                        # the article's own cohesion matters only without a strong signal
+                        own = (0.0 if is_strong(signals)
+                               else cosine(terms_of(terms[:half]), terms_of(terms[half:position])))
                         reason = self.verdict(cohesion, own, signals)
                         after_words = total_prose - prose_before - prose_words[position]
                         if reason == "low_cohesion" and after_words < self.min_prose_words_after_unsignalled:

@@ -3,13 +3,14 @@ sentence ends and share of stopwords, and from its neighbours."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import regex
 
 from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout, word_count
-from ..text_stats import content_terms, cosine
+from ..text_stats import cosine, term_list, terms_of
 from ..wordlists import stopwords
 from .base import Detector, Finding
 
@@ -126,7 +127,7 @@ class BoilerplateDetector(Detector):
         good = [False] * len(blocks)
         for index, is_good in zip(kept, kept_good, strict=True):
             good[index] = is_good
-        outlying = self.outlying_clusters([b.text for b in blocks], good, [b.kept for b in blocks])
+        outlying = self.outlying_clusters(blocks, good)
         for index in outlying:
             good[index] = False
         first = good.index(True)
@@ -153,7 +154,7 @@ class BoilerplateDetector(Detector):
             if index not in protected:
                 yield Finding(index, reason)
 
-    def outlying_clusters(self, texts: list[str], good: list[bool], kept: list[bool]) -> list[int]:
+    def outlying_clusters(self, blocks: list[Block], good: list[bool]) -> list[int]:
         """The good blocks of prose clusters apart from the article: clusters are runs of good
         blocks with at most ``max_gap`` other kept blocks between neighbours (what rules
         removed, such as captions between the lead and the body, does not count); the article is the
@@ -164,7 +165,7 @@ class BoilerplateDetector(Detector):
         gap = None
         for position, is_good in enumerate(good):
             if not is_good:
-                if gap is not None and kept[position]:
+                if gap is not None and blocks[position].kept:
                     gap += 1
                 continue
             if gap is not None and gap <= self.max_gap:
@@ -174,17 +175,21 @@ class BoilerplateDetector(Detector):
             gap = 0
         if len(clusters) < 2:
             return []
-        words = [sum(word_count(texts[p]) for p in cluster) for cluster in clusters]
+        words = [sum(blocks[p].word_count for p in cluster) for cluster in clusters]
         core = max(range(len(clusters)), key=words.__getitem__)
-        core_terms = content_terms(" ".join(texts[p] for p in clusters[core]))
+        core_terms = self.terms(blocks, clusters[core])
         outlying = []
         for number, cluster in enumerate(clusters):
             if number == core or words[number] >= self.max_outlier_share * words[core]:
                 continue
-            terms = content_terms(" ".join(texts[p] for p in cluster))
-            if cosine(terms, core_terms) < self.max_outlier_cohesion:
+            if cosine(self.terms(blocks, cluster), core_terms) < self.max_outlier_cohesion:
                 outlying.extend(cluster)
         return outlying
+
+    @staticmethod
+    def terms(blocks: list[Block], positions: list[int]) -> Counter[str]:
+        """The content terms of the blocks at ``positions``."""
+        return terms_of(blocks[p].measure(term_list, term_list) for p in positions)
 
     def is_list_item(self, text: str) -> bool:
         """A short block without a sentence end, like a menu entry or a link."""
