@@ -42,8 +42,11 @@ class Layout:
     def of(cls, blocks: list[Block], *, min_words: int, head_blocks: int,
            tail_blocks: int) -> Layout:
         """The layout of ``blocks`` (removed blocks count as non-prose)."""
-        prose = [i for i, b in enumerate(blocks) if b.kept and b.is_prose(min_words)]
-        first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
+        def prose(block: Block) -> bool:
+            return block.removal is None and block.is_prose(min_words)
+
+        first = next((i for i, b in enumerate(blocks) if prose(b)), len(blocks))
+        last = next((i for i in range(len(blocks) - 1, first - 1, -1) if prose(blocks[i])), -1)
         return cls(len(blocks), first, last, head_blocks, tail_blocks)
 
     def in_head(self, index: int) -> bool:

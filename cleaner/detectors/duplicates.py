@@ -37,6 +37,15 @@ class DuplicateDetector(Detector):
         self.max_near_chars = max_near_chars
         self.anchor_words = anchor_words
 
+    def key_and_anchors(self, text: str) -> tuple[str, frozenset[str]]:
+        """The block's key (``block_key``) and its anchors: its first and last
+        ``anchor_words`` words (none when it is too short or too long for near copies)."""
+        key = block_key(text)
+        if len(key) < self.min_chars or len(key) > self.max_near_chars:
+            return key, frozenset()
+        words = key.split()
+        return key, frozenset({" ".join(words[:self.anchor_words]), " ".join(words[-self.anchor_words:])})
+
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """Later copies of earlier blocks."""
         seen: set[str] = set()
@@ -51,7 +60,7 @@ class DuplicateDetector(Detector):
             return fingerprints[key]
 
         for index, block in enumerate(doc.blocks):
-            key = block.measure(block_key, block_key)
+            key, anchors = block.measure(self.name, self.key_and_anchors)
             if len(key) < self.min_chars:
                 continue
             if key in seen:
@@ -59,10 +68,8 @@ class DuplicateDetector(Detector):
                     yield Finding(index, "exact_repeat")
                 continue
             seen.add(key)
-            if len(key) > self.max_near_chars:
+            if not anchors:
                 continue
-            words = key.split()
-            anchors = {" ".join(words[:self.anchor_words]), " ".join(words[-self.anchor_words:])}
             earlier = {k for anchor in anchors for k in earlier_by_anchor.get(anchor, ())}
             if block.kept and earlier and any(
                     fingerprint(key).similarity(fingerprint(k)) >= self.min_similarity for k in earlier):
