@@ -3,11 +3,12 @@ sentence ends and share of stopwords, and from its neighbours."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 import regex
 
-from ..document import Document
+from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout, word_count
 from ..text_stats import content_terms, cosine
 from ..wordlists import stopwords
@@ -15,6 +16,8 @@ from .base import Detector, Finding
 
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 DIGIT = regex.compile(r"\d")
+STORY_START_KINDS = ("metadata", "title")  # a dateline or byline after a teaser list: a story
+TRAILING_CLOSERS = " \"'”’»)]"
 
 
 class BoilerplateDetector(Detector):
@@ -30,7 +33,9 @@ class BoilerplateDetector(Detector):
     links; shorter runs are subheadings and stay). Short sentences next to good blocks count
     as good, and runs that look like a table or a data list (most blocks hold a digit) stay.
     ``outlying_prose``: a cluster of good blocks set apart from the article (see
-    ``outlying_clusters``), such as teasers, author bios and promotions.
+    ``outlying_clusters``), such as teasers, author bios and promotions. ``teaser_list``: the
+    headlines listed under the heading of a list of other stories that a rule removed (see
+    ``teaser_lists``), wherever it sits.
     """
 
     name = "boilerplate"
@@ -41,7 +46,10 @@ class BoilerplateDetector(Detector):
                  list_item_max_words: int = 12, absorb_after_min_words: int = 2,
                  absorb_before_min_words: int = 6, min_table_run: int = 4,
                  min_table_digit_share: float = 0.6, max_gap: int = 3,
-                 max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2) -> None:
+                 max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2,
+                 list_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line"),
+                 header_max_words: int = 6, min_teaser_items: int = 2, max_teaser_items: int = 20,
+                 teaser_item_max_words: int = 24, teaser_blurb_max_words: int = 35) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -54,6 +62,12 @@ class BoilerplateDetector(Detector):
         self.max_gap = max_gap
         self.max_outlier_share = max_outlier_share
         self.max_outlier_cohesion = max_outlier_cohesion
+        self.list_header_rules = frozenset(list_header_rules)
+        self.header_max_words = header_max_words
+        self.min_teaser_items = min_teaser_items
+        self.max_teaser_items = max_teaser_items
+        self.teaser_item_max_words = teaser_item_max_words
+        self.teaser_blurb_max_words = teaser_blurb_max_words
         self.stop = stopwords()
 
     def stopword_density(self, text: str) -> float:
@@ -124,6 +138,11 @@ class BoilerplateDetector(Detector):
         good = [False] * len(blocks)
         for index, is_good in zip(kept, kept_good, strict=True):
             good[index] = is_good
+        teasers = self.teaser_lists(blocks)
+        for index in teasers:
+            good[index] = False
+        if not any(good):
+            return
         outlying = self.outlying_clusters([b.text for b in blocks], good, [b.kept for b in blocks])
         for index in outlying:
             good[index] = False
@@ -145,10 +164,11 @@ class BoilerplateDetector(Detector):
                 verdicts.update((i, "link_list") for i in run if blocks[i].kept)
             run = []
         verdicts.update((i, "outlying_prose") for i in outlying)
+        verdicts.update((i, "teaser_list") for i in teasers)
         rank = {index: position for position, index in enumerate(kept)}
         protected = {kept[p] for p in self.data_runs(kept_texts, sorted(rank[i] for i in verdicts))}
         for index, reason in sorted(verdicts.items()):
-            if index not in protected:
+            if index not in protected or reason == "teaser_list":
                 yield Finding(index, reason)
 
     def outlying_clusters(self, texts: list[str], good: list[bool], kept: list[bool]) -> list[int]:
@@ -183,6 +203,64 @@ class BoilerplateDetector(Detector):
             if cosine(terms, core_terms) < self.max_outlier_cohesion:
                 outlying.extend(cluster)
         return outlying
+
+    def teaser_lists(self, blocks: list[Block]) -> list[int]:
+        """The kept blocks listed under the heading of a list of other stories: a block that one
+        of ``list_header_rules`` removed, of at most ``header_max_words`` words, followed by
+        headlines (at most ``teaser_item_max_words`` words, not ending in a full stop). A
+        headline may have a blurb (one sentence of at most ``teaser_blurb_max_words`` words)
+        when the list goes on with headline, blurb, headline, ... (a paragraph after the
+        last headline is the article again). Blocks removed in between do not end the list,
+        unless removed as a dateline, byline or title (a story starts there); any other kept
+        block does. A list counts with ``min_teaser_items`` to ``max_teaser_items`` headlines
+        (a longer one is a menu, left to the other checks). Unlike link lists, teaser lists
+        are not kept as tables when their lines hold digits."""
+        kept = [i for i, b in enumerate(blocks) if b.kept]
+        found: set[int] = set()
+        for start, header in enumerate(blocks):
+            if (header.removal is None or header.removal.rule not in self.list_header_rules
+                    or header.word_count > self.header_max_words or header.ends_sentence):
+                continue
+            after = kept[bisect.bisect_right(kept, start):]
+            stop = next((i for i in range(start + 1, len(blocks)) if blocks[i].removal is not None
+                         and blocks[i].removal.kind in STORY_START_KINDS), None)
+            if stop is not None:
+                after = after[:bisect.bisect_left(after, stop)]
+            kinds = [self.teaser_kind(blocks[i]) for i in after[:2 * self.max_teaser_items + 1]]
+            items: list[int] = []
+            headlines = blurbs = 0
+            for p, kind in enumerate(kinds):
+                if kind == "headline":
+                    headlines += 1
+                elif not (kind == "blurb" and p > 0 and kinds[p - 1] == "headline"
+                          and self.list_goes_on(kinds, p, blurbs)):
+                    break
+                else:
+                    blurbs += 1
+                items.append(after[p])
+            if self.min_teaser_items <= headlines <= self.max_teaser_items:
+                found.update(items)
+        return sorted(found)
+
+    @staticmethod
+    def list_goes_on(kinds: list[str | None], p: int, blurbs: int) -> bool:
+        """Whether the blurb at ``p`` is followed by another headline, and that by a blurb
+        unless the list already had one (headline, blurb, headline, ...)."""
+        if p + 1 >= len(kinds) or kinds[p + 1] != "headline":
+            return False
+        return blurbs > 0 or (p + 2 < len(kinds) and kinds[p + 2] == "blurb")
+
+    def teaser_kind(self, block: Block) -> str | None:
+        """``headline``: at most ``teaser_item_max_words`` words, not ending in a full stop (a
+        final ?, ! or … may end it); ``blurb``: one sentence of at most
+        ``teaser_blurb_max_words`` words; else None."""
+        text = block.text.rstrip(TRAILING_CLOSERS)
+        if block.word_count <= self.teaser_item_max_words and not text.endswith((":", ";", ",")) \
+                and not (text.endswith(".") and not text.endswith("...")):
+            return "headline"
+        if block.word_count <= self.teaser_blurb_max_words and text.endswith(".") and len(SENTENCE_END.findall(block.text)) == 1:
+            return "blurb"
+        return None
 
     def is_list_item(self, text: str) -> bool:
         """A short block without a sentence end, like a menu entry or a link."""
