@@ -16,6 +16,8 @@ from .base import Detector, Finding
 
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 DIGIT = regex.compile(r"\d")
+# the signature under an embedded post: "— Jane Doe (@janedoe) November 18, 2019"
+EMBED_ATTRIBUTION = regex.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s[^\n]{0,40}\d{4}")
 STORY_START_KINDS = ("metadata", "title")  # a dateline or byline after a teaser list: a story
 TRAILING_CLOSERS = " \"'”’»)]"
 
@@ -44,7 +46,7 @@ class BoilerplateDetector(Detector):
     def __init__(self, good_min_words: int = 10, min_stopword_density: float = 0.15,
                  doc_min_stopword_density: float = 0.08, min_list_run: int = 5,
                  list_item_max_words: int = 12, absorb_after_min_words: int = 2,
-                 absorb_before_min_words: int = 6, min_table_run: int = 4,
+                 absorb_before_min_words: int = 6, lead_in_min_words: int = 5, min_table_run: int = 4,
                  min_table_digit_share: float = 0.6, max_gap: int = 3,
                  max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2,
                  list_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line"),
@@ -57,6 +59,7 @@ class BoilerplateDetector(Detector):
         self.list_item_max_words = list_item_max_words
         self.absorb_after_min_words = absorb_after_min_words
         self.absorb_before_min_words = absorb_before_min_words
+        self.lead_in_min_words = lead_in_min_words
         self.min_table_run = min_table_run
         self.min_table_digit_share = min_table_digit_share
         self.max_gap = max_gap
@@ -89,16 +92,28 @@ class BoilerplateDetector(Detector):
 
     def absorb_neighbours(self, texts: list[str], good: list[bool]) -> list[bool]:
         """Short sentences next to good blocks are good too: forwards (a short last paragraph)
-        from ``absorb_after_min_words`` words, backwards (a short lead) from
+        from ``absorb_after_min_words`` words (or a lead-in ending in a colon, see ``is_lead_in``,
+        or the signature under an embedded post), backwards (a short lead) from
         ``absorb_before_min_words``."""
         good = list(good)
         for position in range(1, len(texts)):
-            if not good[position] and good[position - 1] and self.is_sentence(texts[position], self.absorb_after_min_words):
+            if not good[position] and good[position - 1] and (
+                    self.is_sentence(texts[position], self.absorb_after_min_words) or self.is_lead_in(texts[position])
+                    or EMBED_ATTRIBUTION.fullmatch(texts[position])):
                 good[position] = True
         for position in range(len(texts) - 2, -1, -1):
             if not good[position] and good[position + 1] and self.is_sentence(texts[position], self.absorb_before_min_words):
                 good[position] = True
         return good
+
+    def is_lead_in(self, text: str) -> bool:
+        """A clause of at least ``lead_in_min_words`` words, most of them in lower case (not a
+        title), that ends in a colon: it introduces a quote, a list or an embedded post
+        ("Twitter users were not convinced:")."""
+        if not text.rstrip().endswith((":", "：")) or word_count(text) < self.lead_in_min_words:
+            return False
+        words = WORD.findall(text)
+        return sum(w[0].islower() for w in words) * 2 > len(words)
 
     def is_sentence(self, text: str, min_words: int) -> bool:
         """A block of at least ``min_words`` words that ends a sentence."""
