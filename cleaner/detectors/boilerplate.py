@@ -19,6 +19,7 @@ DIGIT = regex.compile(r"\d")
 # the signature under an embedded post: "— Jane Doe (@janedoe) November 18, 2019"
 EMBED_ATTRIBUTION = regex.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s[^\n]{0,40}\d{4}")
 STORY_START_KINDS = ("metadata", "title")  # a dateline or byline after a teaser list: a story
+HEADER_END = " :：»›>|-–—"
 TRAILING_CLOSERS = " \"'”’»)]"
 
 
@@ -221,7 +222,8 @@ class BoilerplateDetector(Detector):
 
     def teaser_lists(self, blocks: list[Block]) -> list[int]:
         """The kept blocks listed under the heading of a list of other stories: a block that one
-        of ``list_header_rules`` removed, of at most ``header_max_words`` words, followed by
+        of ``list_header_rules`` removed, of at most ``header_max_words`` words and nothing after
+        a colon, followed by
         headlines (at most ``teaser_item_max_words`` words, not ending in a full stop). A
         headline may have a blurb (one sentence of at most ``teaser_blurb_max_words`` words)
         when the list goes on with headline, blurb, headline, ... (a paragraph after the
@@ -234,7 +236,8 @@ class BoilerplateDetector(Detector):
         found: set[int] = set()
         for start, header in enumerate(blocks):
             if (header.removal is None or header.removal.rule not in self.list_header_rules
-                    or header.word_count > self.header_max_words or header.ends_sentence):
+                    or header.word_count > self.header_max_words or header.ends_sentence
+                    or ":" in header.text.rstrip(HEADER_END)):  # "Related: <a headline>" is a link
                 continue
             after = kept[bisect.bisect_right(kept, start):]
             stop = next((i for i in range(start + 1, len(blocks)) if blocks[i].removal is not None
