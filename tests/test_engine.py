@@ -85,11 +85,13 @@ def test_a_comment_thread_heading_cuts_the_comments():
     assert [r.reason for r in cut] == ["", *["after_cut"] * len(comments)]
 
 
-def test_tail_rules_remove_appeals_sources_and_pitches_after_the_article():
-    tail = {"Support The Harbour Gazette and make a difference for readers everywhere.": "support-appeal-line",
+def test_tail_rules_remove_appeals_sources_teasers_and_pitches_after_the_article():
+    tail = {"Click here to read our coverage of the election.": "click-prompt-line",
+            "Support The Harbour Gazette and make a difference for readers everywhere.": "support-appeal-line",
             "Doe, Jane. “Five Takeaways From the Budget Vote.”": "source-citation-line",
             "The Harbour Gazette. 15 November 2019.": "source-citation-line",
-            "Liked this? Sign up for The Morning Memo to get the free daily newsletter.": "newsletter-pitch-line"}
+            "Liked this? Sign up for The Morning Memo to get the free daily newsletter.": "newsletter-pitch-line",
+            "Wireless headset review: my new favourite [Video]": "media-teaser-line"}
     result = cleaner.clean("\n".join([*PROSE, *tail]))
     assert result.text.splitlines() == PROSE
     assert {r.text: r.rule for r in result.removed} == tail

@@ -80,7 +80,8 @@ class BoilerplateDetector(Detector):
         return sum(w in self.stop for w in words) / len(words) if words else 0.0
 
     def classify(self, texts: list[str]) -> list[bool]:
-        """For each block, whether it is good (prose of the article)."""
+        """For each block, whether it is good (prose of the article). The signature under an
+        embedded post is good too: the post belongs to the article."""
         whole = " ".join(texts)
         use_stopwords = self.stopword_density(whole) >= self.doc_min_stopword_density
         good = []
@@ -88,19 +89,18 @@ class BoilerplateDetector(Detector):
             ok = word_count(text) >= self.good_min_words and SENTENCE_END.search(text) is not None
             if ok and use_stopwords:
                 ok = self.stopword_density(text) >= self.min_stopword_density
-            good.append(ok)
+            good.append(ok or EMBED_ATTRIBUTION.fullmatch(text) is not None)
         return good
 
     def absorb_neighbours(self, texts: list[str], good: list[bool]) -> list[bool]:
         """Short sentences next to good blocks are good too: forwards (a short last paragraph)
-        from ``absorb_after_min_words`` words (or a lead-in ending in a colon, see ``is_lead_in``,
-        or the signature under an embedded post), backwards (a short lead) from
+        from ``absorb_after_min_words`` words (or a lead-in ending in a colon, see
+        ``is_lead_in``), backwards (a short lead) from
         ``absorb_before_min_words``."""
         good = list(good)
         for position in range(1, len(texts)):
             if not good[position] and good[position - 1] and (
-                    self.is_sentence(texts[position], self.absorb_after_min_words) or self.is_lead_in(texts[position])
-                    or EMBED_ATTRIBUTION.fullmatch(texts[position])):
+                    self.is_sentence(texts[position], self.absorb_after_min_words) or self.is_lead_in(texts[position])):
                 good[position] = True
         for position in range(len(texts) - 2, -1, -1):
             if not good[position] and good[position + 1] and self.is_sentence(texts[position], self.absorb_before_min_words):
