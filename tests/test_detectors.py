@@ -193,3 +193,51 @@ def test_boilerplate_removes_an_outlying_promo_but_not_the_article():
     result = cleaner.clean(text)
     assert [r.reason for r in result.removed if r.text == promo] == ["outlying_prose"]
     assert result.text.splitlines() == article
+
+
+TEASERS = ["Council to vote on new parking charges next month",
+           "Why the river path will stay closed until spring",
+           "Ferry timetable changes: what you need to know",
+           "School meals price rise blocked?"]
+SHORT_PARAGRAPH = "The vote is expected to pass."
+
+
+def test_boilerplate_removes_the_headlines_under_a_related_heading_and_keeps_the_article():
+    text = "\n".join([PARAGRAPH, "More from Politics", *TEASERS, SHORT_PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3])
+    result = cleaner.clean(text)
+    by_text = {r.text: (r.rule, r.reason) for r in result.removed}
+    assert by_text["More from Politics"] == ("related-header-line", "")
+    assert all(by_text[t] == ("boilerplate", "teaser_list") for t in TEASERS)
+    assert result.text.splitlines() == [PARAGRAPH, SHORT_PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+
+
+def test_boilerplate_removes_teasers_with_blurbs_but_not_the_paragraph_after_them():
+    blurbs = ["The plan would double the price of a day ticket in the centre.",
+              "Engineers found more damage than expected after the floods.",
+              "Three routes will run less often in the winter."]
+    teasers = [*(x for pair in zip(TEASERS, blurbs, strict=False) for x in pair), TEASERS[3]]
+    text = "\n".join([PARAGRAPH, PARAGRAPH_2, "Weitere Artikel", *teasers, SHORT_PARAGRAPH, PARAGRAPH_3])
+    result = cleaner.clean(text)
+    assert [r.reason for r in result.removed if r.text in teasers] == ["teaser_list"] * len(teasers)
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, SHORT_PARAGRAPH, PARAGRAPH_3]
+
+
+def test_boilerplate_keeps_a_list_under_an_article_subheading_and_a_single_link_after_a_heading():
+    findings = ["Bus fares rise by 5 percent", "Two new routes to the airport", "Night buses every 30 minutes"]
+    text = "\n".join([PARAGRAPH, "Key points of the plan", *findings, PARAGRAPH_2,
+                      "Related: Ferry timetable changes", TEASERS[0], PARAGRAPH_3])
+    result = cleaner.clean(text)
+    for line in ["Key points of the plan", *findings, TEASERS[0], PARAGRAPH_3]:
+        assert line in result.text.splitlines()
+    assert not any(r.reason == "teaser_list" for r in result.removed)
+
+
+def test_boilerplate_keeps_a_closing_lead_in_and_an_embedded_posts_signature():
+    lead_in = "Residents on social media were not convinced by the plan:"
+    post = "Buses every ten minutes? I will believe it when I see it."
+    signature = "— Jane Roe (@janeroe_bus) November 18, 2019"
+    text = "\n".join([PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, lead_in, post, signature,
+                      "Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @janedoe."])
+    result = cleaner.clean(text)
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, lead_in, post, signature]
+    assert [r.rule for r in result.removed] == ["author-contact-line"]

@@ -113,3 +113,25 @@ def test_later_passes_do_not_match_the_rules_again_on_unchanged_blocks():
         del engine.line_rules.find
     assert len(seen) == len(set(seen)), "a block was matched against the line rules twice"
     assert PROSE[0] in seen
+
+
+def test_a_comment_thread_heading_cuts_the_comments():
+    comments = ["Anna", "August 8, 2018 at 3:17 pm", "Great article, thanks for writing it!",
+                "Ben", "August 9, 2018 at 9:02 am", "I disagree with the mayor entirely."]
+    text = "\n".join([*PROSE, "3 thoughts on “Why the buses are late again”", *comments])
+    result = cleaner.clean(text)
+    assert result.text.splitlines() == PROSE
+    cut = [r for r in result.removed if r.rule == "comment-thread-header-cut"]
+    assert [r.reason for r in cut] == ["", *["after_cut"] * len(comments)]
+
+
+def test_tail_rules_remove_appeals_sources_teasers_and_pitches_after_the_article():
+    tail = {"Click here to read our coverage of the election.": "click-prompt-line",
+            "Support The Harbour Gazette and make a difference for readers everywhere.": "support-appeal-line",
+            "Doe, Jane. “Five Takeaways From the Budget Vote.”": "source-citation-line",
+            "The Harbour Gazette. 15 November 2019.": "source-citation-line",
+            "Liked this? Sign up for The Morning Memo to get the free daily newsletter.": "newsletter-pitch-line",
+            "Wireless headset review: my new favourite [Video]": "media-teaser-line"}
+    result = cleaner.clean("\n".join([*PROSE, *tail]))
+    assert result.text.splitlines() == PROSE
+    assert {r.text: r.rule for r in result.removed} == tail

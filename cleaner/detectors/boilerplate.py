@@ -3,6 +3,7 @@ sentence ends and share of stopwords, and from its neighbours."""
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 
@@ -16,6 +17,11 @@ from .base import Detector, Finding
 
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 DIGIT = regex.compile(r"\d")
+# the signature under an embedded post: "— Jane Doe (@janedoe) November 18, 2019"
+EMBED_ATTRIBUTION = regex.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s[^\n]{0,40}\d{4}")
+STORY_START_KINDS = ("metadata", "title")  # a dateline or byline after a teaser list: a story
+HEADER_END = " :：»›>|-–—"
+TRAILING_CLOSERS = " \"'”’»)]"
 
 
 class BoilerplateDetector(Detector):
@@ -31,7 +37,9 @@ class BoilerplateDetector(Detector):
     links; shorter runs are subheadings and stay). Short sentences next to good blocks count
     as good, and runs that look like a table or a data list (most blocks hold a digit) stay.
     ``outlying_prose``: a cluster of good blocks set apart from the article (see
-    ``outlying_clusters``), such as teasers, author bios and promotions.
+    ``outlying_clusters``), such as teasers, author bios and promotions. ``teaser_list``: the
+    headlines listed under the heading of a list of other stories that a rule removed (see
+    ``teaser_lists``), wherever it sits.
     """
 
     name = "boilerplate"
@@ -40,9 +48,12 @@ class BoilerplateDetector(Detector):
     def __init__(self, good_min_words: int = 10, min_stopword_density: float = 0.15,
                  doc_min_stopword_density: float = 0.08, min_list_run: int = 5,
                  list_item_max_words: int = 12, absorb_after_min_words: int = 2,
-                 absorb_before_min_words: int = 6, min_table_run: int = 4,
+                 absorb_before_min_words: int = 6, lead_in_min_words: int = 5, min_table_run: int = 4,
                  min_table_digit_share: float = 0.6, max_gap: int = 3,
-                 max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2) -> None:
+                 max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2,
+                 list_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line"),
+                 header_max_words: int = 6, min_teaser_items: int = 2, max_teaser_items: int = 20,
+                 teaser_item_max_words: int = 24, teaser_blurb_max_words: int = 35) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -50,11 +61,18 @@ class BoilerplateDetector(Detector):
         self.list_item_max_words = list_item_max_words
         self.absorb_after_min_words = absorb_after_min_words
         self.absorb_before_min_words = absorb_before_min_words
+        self.lead_in_min_words = lead_in_min_words
         self.min_table_run = min_table_run
         self.min_table_digit_share = min_table_digit_share
         self.max_gap = max_gap
         self.max_outlier_share = max_outlier_share
         self.max_outlier_cohesion = max_outlier_cohesion
+        self.list_header_rules = frozenset(list_header_rules)
+        self.header_max_words = header_max_words
+        self.min_teaser_items = min_teaser_items
+        self.max_teaser_items = max_teaser_items
+        self.teaser_item_max_words = teaser_item_max_words
+        self.teaser_blurb_max_words = teaser_blurb_max_words
         self.stop = stopwords()
 
     def stopword_counts(self, text: str) -> tuple[int, int]:
@@ -63,7 +81,8 @@ class BoilerplateDetector(Detector):
         return sum(w in self.stop for w in words), len(words)
 
     def classify(self, blocks: list[Block]) -> list[bool]:
-        """For each block, whether it is good (prose of the article)."""
+        """For each block, whether it is good (prose of the article). The signature under an
+        embedded post is good too: the post belongs to the article."""
         counts = [b.measure(self.stopword_counts, self.stopword_counts) for b in blocks]
         words = sum(total for _, total in counts)
         whole_density = sum(stop for stop, _ in counts) / words if words else 0.0
@@ -73,21 +92,32 @@ class BoilerplateDetector(Detector):
             ok = block.word_count >= self.good_min_words and block.ends_sentence
             if ok and use_stopwords:
                 ok = (stop / total if total else 0.0) >= self.min_stopword_density
-            good.append(ok)
+            good.append(ok or EMBED_ATTRIBUTION.fullmatch(block.text) is not None)
         return good
 
     def absorb_neighbours(self, texts: list[str], good: list[bool]) -> list[bool]:
         """Short sentences next to good blocks are good too: forwards (a short last paragraph)
-        from ``absorb_after_min_words`` words, backwards (a short lead) from
+        from ``absorb_after_min_words`` words (or a lead-in ending in a colon, see
+        ``is_lead_in``), backwards (a short lead) from
         ``absorb_before_min_words``."""
         good = list(good)
         for position in range(1, len(texts)):
-            if not good[position] and good[position - 1] and self.is_sentence(texts[position], self.absorb_after_min_words):
+            if not good[position] and good[position - 1] and (
+                    self.is_sentence(texts[position], self.absorb_after_min_words) or self.is_lead_in(texts[position])):
                 good[position] = True
         for position in range(len(texts) - 2, -1, -1):
             if not good[position] and good[position + 1] and self.is_sentence(texts[position], self.absorb_before_min_words):
                 good[position] = True
         return good
+
+    def is_lead_in(self, text: str) -> bool:
+        """A clause of at least ``lead_in_min_words`` words, most of them in lower case (not a
+        title), that ends in a colon: it introduces a quote, a list or an embedded post
+        ("Twitter users were not convinced:")."""
+        if not text.rstrip().endswith((":", "：")) or word_count(text) < self.lead_in_min_words:
+            return False
+        words = WORD.findall(text)
+        return sum(w[0].islower() for w in words) * 2 > len(words)
 
     def is_sentence(self, text: str, min_words: int) -> bool:
         """A block of at least ``min_words`` words that ends a sentence."""
@@ -127,6 +157,11 @@ class BoilerplateDetector(Detector):
         good = [False] * len(blocks)
         for index, is_good in zip(kept, kept_good, strict=True):
             good[index] = is_good
+        teasers = self.teaser_lists(blocks)
+        for index in teasers:
+            good[index] = False
+        if not any(good):
+            return
         outlying = self.outlying_clusters(blocks, good)
         for index in outlying:
             good[index] = False
@@ -148,10 +183,11 @@ class BoilerplateDetector(Detector):
                 verdicts.update((i, "link_list") for i in run if blocks[i].kept)
             run = []
         verdicts.update((i, "outlying_prose") for i in outlying)
+        verdicts.update((i, "teaser_list") for i in teasers)
         rank = {index: position for position, index in enumerate(kept)}
         protected = {kept[p] for p in self.data_runs(kept_texts, sorted(rank[i] for i in verdicts))}
         for index, reason in sorted(verdicts.items()):
-            if index not in protected:
+            if index not in protected or reason == "teaser_list":
                 yield Finding(index, reason)
 
     def outlying_clusters(self, blocks: list[Block], good: list[bool]) -> list[int]:
@@ -185,6 +221,66 @@ class BoilerplateDetector(Detector):
             if cosine(self.terms(blocks, cluster), core_terms) < self.max_outlier_cohesion:
                 outlying.extend(cluster)
         return outlying
+
+    def teaser_lists(self, blocks: list[Block]) -> list[int]:
+        """The kept blocks listed under the heading of a list of other stories: a block that one
+        of ``list_header_rules`` removed, of at most ``header_max_words`` words and nothing after
+        a colon, followed by
+        headlines (at most ``teaser_item_max_words`` words, not ending in a full stop). A
+        headline may have a blurb (one sentence of at most ``teaser_blurb_max_words`` words)
+        when the list goes on with headline, blurb, headline, ... (a paragraph after the
+        last headline is the article again). Blocks removed in between do not end the list,
+        unless removed as a dateline, byline or title (a story starts there); any other kept
+        block does. A list counts with ``min_teaser_items`` to ``max_teaser_items`` headlines
+        (a longer one is a menu, left to the other checks). Unlike link lists, teaser lists
+        are not kept as tables when their lines hold digits."""
+        kept = [i for i, b in enumerate(blocks) if b.kept]
+        found: set[int] = set()
+        for start, header in enumerate(blocks):
+            if (header.removal is None or header.removal.rule not in self.list_header_rules
+                    or header.word_count > self.header_max_words or header.ends_sentence
+                    or ":" in header.text.rstrip(HEADER_END)):  # "Related: <a headline>" is a link
+                continue
+            after = kept[bisect.bisect_right(kept, start):]
+            stop = next((i for i in range(start + 1, len(blocks)) if blocks[i].removal is not None
+                         and blocks[i].removal.kind in STORY_START_KINDS), None)
+            if stop is not None:
+                after = after[:bisect.bisect_left(after, stop)]
+            kinds = [self.teaser_kind(blocks[i]) for i in after[:2 * self.max_teaser_items + 1]]
+            items: list[int] = []
+            headlines = blurbs = 0
+            for p, kind in enumerate(kinds):
+                if kind == "headline":
+                    headlines += 1
+                elif not (kind == "blurb" and p > 0 and kinds[p - 1] == "headline"
+                          and self.list_goes_on(kinds, p, blurbs)):
+                    break
+                else:
+                    blurbs += 1
+                items.append(after[p])
+            if self.min_teaser_items <= headlines <= self.max_teaser_items:
+                found.update(items)
+        return sorted(found)
+
+    @staticmethod
+    def list_goes_on(kinds: list[str | None], p: int, blurbs: int) -> bool:
+        """Whether the blurb at ``p`` is followed by another headline, and that by a blurb
+        unless the list already had one (headline, blurb, headline, ...)."""
+        if p + 1 >= len(kinds) or kinds[p + 1] != "headline":
+            return False
+        return blurbs > 0 or (p + 2 < len(kinds) and kinds[p + 2] == "blurb")
+
+    def teaser_kind(self, block: Block) -> str | None:
+        """``headline``: at most ``teaser_item_max_words`` words, not ending in a full stop (a
+        final ?, ! or … may end it); ``blurb``: one sentence of at most
+        ``teaser_blurb_max_words`` words; else None."""
+        text = block.text.rstrip(TRAILING_CLOSERS)
+        if block.word_count <= self.teaser_item_max_words and not text.endswith((":", ";", ",")) \
+                and not (text.endswith(".") and not text.endswith("...")):
+            return "headline"
+        if block.word_count <= self.teaser_blurb_max_words and text.endswith(".") and len(SENTENCE_END.findall(block.text)) == 1:
+            return "blurb"
+        return None
 
     @staticmethod
     def terms(blocks: list[Block], positions: list[int]) -> Counter[str]:
