@@ -135,3 +135,13 @@ def test_tail_rules_remove_appeals_sources_teasers_and_pitches_after_the_article
     result = cleaner.clean("\n".join([*PROSE, *tail]))
     assert result.text.splitlines() == PROSE
     assert {r.text: r.rule for r in result.removed} == tail
+
+
+def test_an_author_bio_after_the_article_goes_and_a_last_paragraph_about_someone_stays():
+    bio = "Emma Ruiz joined The Harbour Gazette in March 2016. She has been reporting on transport since 2009."
+    result = cleaner.clean("\n".join([*PROSE, "Emma Ruiz", bio]))
+    assert result.text.splitlines() == PROSE
+    assert {r.text: r.rule for r in result.removed} == {"Emma Ruiz": "boilerplate", bio: "author-bio-line"}
+    last = "Council leader Tom Baker joined the authority in 2015 and is expected to stand again next year."
+    kept = cleaner.clean("\n".join([*PROSE, last]))
+    assert kept.text.splitlines() == [*PROSE, last]
