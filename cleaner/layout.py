@@ -27,9 +27,12 @@ def word_count(text: str) -> int:
 class Layout:
     """The head and tail of a list of blocks.
 
-    The head is every block up to and including the first block of prose (plus at least
-    ``head_blocks`` blocks); the tail is every block from the last block of prose on (plus at
-    least ``tail_blocks``).
+    The head is every block up to and including the first block of prose that starts the body
+    (plus at least ``head_blocks`` blocks); the tail is every block from the last block of prose
+    on (plus at least ``tail_blocks``). A block of prose above the byline (a headline with a
+    full stop in it, a standfirst, a photo caption) does not start the body: the body starts at
+    the first block of prose with ``lead_words`` words of prose up to it, or half as many when
+    another block of prose follows it (or at the last block of prose).
     """
 
     count: int
@@ -40,10 +43,21 @@ class Layout:
 
     @classmethod
     def of(cls, blocks: list[Block], *, min_words: int, head_blocks: int,
-           tail_blocks: int) -> Layout:
+           tail_blocks: int, lead_words: int = 60) -> Layout:
         """The layout of ``blocks`` (removed blocks count as non-prose)."""
-        prose = [i for i, b in enumerate(blocks) if b.kept and b.is_prose(min_words)]
+        kept = [i for i, b in enumerate(blocks) if b.kept]
+        flags = [blocks[i].is_prose(min_words) for i in kept]
+        prose = [i for i, flag in zip(kept, flags, strict=True) if flag]
         first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
+        words = 0
+        for position, flag in enumerate(flags):
+            if not flag:
+                continue
+            words += blocks[kept[position]].word_count
+            followed = position + 1 < len(flags) and flags[position + 1]
+            if words >= lead_words or (followed and 2 * words >= lead_words) or kept[position] == last:
+                first = kept[position]
+                break
         return cls(len(blocks), first, last, head_blocks, tail_blocks)
 
     def in_head(self, index: int) -> bool:
