@@ -237,3 +237,13 @@ def test_a_caption_printed_three_times_keeps_its_first_copy_rule():
     text = "\n".join([caption, caption, PARAGRAPH, PARAGRAPH_2, caption, PARAGRAPH_3])
     result = cleaner.clean(text)
     assert [r.reason for r in result.removed if r.text == caption] == ["exact_repeat", "exact_repeat"]
+
+
+def test_lines_of_zero_width_spaces_do_not_make_a_link_list():
+    # Three short lines of the article with zero-width spacer lines between them: the spacers
+    # go (widgets) but are blank lines, not items of a menu, so the short lines stay.
+    short = ["2018 Theatre Tradition Series", "<The Palace>", "Opening night at the park"]
+    lines = [PARAGRAPH, short[0], "\u200b", short[1], "\u200b", short[2], "\u200b", PARAGRAPH_2, PARAGRAPH_3]
+    result = cleaner.clean("\n".join(lines))
+    assert {r.rule for r in result.removed} == {"widgets"}
+    assert result.text.splitlines() == [PARAGRAPH, *short, PARAGRAPH_2, PARAGRAPH_3]
