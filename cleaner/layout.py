@@ -27,9 +27,12 @@ def word_count(text: str) -> int:
 class Layout:
     """The head and tail of a list of blocks.
 
-    The head is every block up to and including the first block of prose (plus at least
-    ``head_blocks`` blocks); the tail is every block from the last block of prose on (plus at
-    least ``tail_blocks``).
+    The head is every block up to and including the first block of prose that starts the body
+    (plus at least ``head_blocks`` blocks); the tail is every block from the last block of prose
+    on (plus at least ``tail_blocks``). A block of prose above the byline (a headline with a
+    full stop in it, a standfirst, a photo caption) does not start the body: the body starts at
+    the first block of prose with ``lead_words`` words of prose up to it, or half as many when
+    another block of prose follows it (or at the last block of prose).
     """
 
     count: int
@@ -40,13 +43,23 @@ class Layout:
 
     @classmethod
     def of(cls, blocks: list[Block], *, min_words: int, head_blocks: int,
-           tail_blocks: int) -> Layout:
+           tail_blocks: int, lead_words: int = 60) -> Layout:
         """The layout of ``blocks`` (removed blocks count as non-prose)."""
         def prose(block: Block) -> bool:
             return block.removal is None and block.is_prose(min_words)
 
-        first = next((i for i, b in enumerate(blocks) if prose(b)), len(blocks))
-        last = next((i for i in range(len(blocks) - 1, first - 1, -1) if prose(blocks[i])), -1)
+        last = next((i for i in range(len(blocks) - 1, -1, -1) if prose(blocks[i])), -1)
+        first = len(blocks) if last < 0 else last
+        kept = [i for i, b in enumerate(blocks) if b.removal is None]
+        words = 0
+        for position, index in enumerate(kept):
+            if not blocks[index].is_prose(min_words):
+                continue
+            words += blocks[index].word_count
+            followed = position + 1 < len(kept) and blocks[kept[position + 1]].is_prose(min_words)
+            if words >= lead_words or (followed and 2 * words >= lead_words) or index == last:
+                first = index
+                break
         return cls(len(blocks), first, last, head_blocks, tail_blocks)
 
     def in_head(self, index: int) -> bool:

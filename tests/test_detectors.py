@@ -241,3 +241,57 @@ def test_boilerplate_keeps_a_closing_lead_in_and_an_embedded_posts_signature():
     result = cleaner.clean(text)
     assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, lead_in, post, signature]
     assert [r.rule for r in result.removed] == ["author-contact-line"]
+
+
+@pytest.mark.parametrize("text", [
+    "The core stage of the rocket after the installation of its four engines. (credit: NASA/Jane Roe)",
+    "Materials from the state's new anti-drug campaign. (campaign-site.org)",
+    "Il presidente durante la conferenza stampa a Roma. (foto: Ansa)",
+    "Le président à son arrivée à Berlin. (Crédit photo : AFP)",
+])
+def test_caption_credits_in_any_case_and_web_addresses(text):
+    assert CaptionDetector().judge(text) == "trailing_credit"
+
+
+@pytest.mark.parametrize("text", [
+    "The full report is available on the agency's website (example.org).",
+    "Read more about the campaign on its site. (see example.org for the details)",
+])
+def test_captions_keep_prose_that_names_a_website(text):
+    assert CaptionDetector().judge(text) is None
+
+
+def test_a_standfirst_printed_again_in_the_body_goes_from_the_head():
+    standfirst = "The veteran manager had been out of work since leaving his last club in December."
+    text = "\n".join([standfirst, "By Jane Doe", PARAGRAPH, PARAGRAPH_2, standfirst, PARAGRAPH_3])
+    result = cleaner.clean(text)
+    removed = [(r.text, r.rule, r.reason) for r in result.removed if r.kind == "duplicate"]
+    assert removed == [(standfirst, "duplicates", "repeated_in_head")]
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, standfirst, PARAGRAPH_3]
+
+
+def test_a_teaser_printed_twice_around_the_byline_goes_twice():
+    teaser = "The singer is feuding with a private equity firm over her old recordings, of all things."
+    text = "\n".join([teaser, "Author:", "Jane Doe", teaser, PARAGRAPH, PARAGRAPH_2])
+    result = cleaner.clean(text)
+    reasons = [r.reason for r in result.removed if r.text == teaser]
+    assert reasons == ["repeated_in_head", "exact_repeat"]
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2]
+
+
+def test_a_caption_printed_three_times_keeps_its_first_copy_rule():
+    # Three or more copies are a caption, not a standfirst: the later copies go, as before.
+    caption = "The former governor speaks with a business owner during a campaign stop on Tuesday."
+    text = "\n".join([caption, caption, PARAGRAPH, PARAGRAPH_2, caption, PARAGRAPH_3])
+    result = cleaner.clean(text)
+    assert [r.reason for r in result.removed if r.text == caption] == ["exact_repeat", "exact_repeat"]
+
+
+def test_lines_of_zero_width_spaces_do_not_make_a_link_list():
+    # Three short lines of the article with zero-width spacer lines between them: the spacers
+    # go (widgets) but are blank lines, not items of a menu, so the short lines stay.
+    short = ["2018 Theatre Tradition Series", "<The Palace>", "Opening night at the park"]
+    lines = [PARAGRAPH, short[0], "\u200b", short[1], "\u200b", short[2], "\u200b", PARAGRAPH_2, PARAGRAPH_3]
+    result = cleaner.clean("\n".join(lines))
+    assert {r.rule for r in result.removed} == {"widgets"}
+    assert result.text.splitlines() == [PARAGRAPH, *short, PARAGRAPH_2, PARAGRAPH_3]

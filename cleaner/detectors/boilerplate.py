@@ -22,6 +22,7 @@ EMBED_ATTRIBUTION = regex.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s[^\n
 STORY_START_KINDS = ("metadata", "title")  # a dateline or byline after a teaser list: a story
 HEADER_END = " :：»›>|-–—"
 TRAILING_CLOSERS = " \"'”’»)]"
+INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
 
 
 class BoilerplateDetector(Detector):
@@ -34,7 +35,8 @@ class BoilerplateDetector(Detector):
     bylines), ``tail_run`` (short blocks after the last good block: related links, footers)
     and ``link_list`` (a run of at least ``min_list_run`` short blocks between good blocks,
     each at most ``list_item_max_words`` words and without a sentence end: a menu or a list of
-    links; shorter runs are subheadings and stay). Short sentences next to good blocks count
+    links; shorter runs are subheadings and stay; a removed line of zero-width characters is a
+    blank line and no item). Short sentences next to good blocks count
     as good, and runs that look like a table or a data list (most blocks hold a digit) stay.
     ``outlying_prose``: a cluster of good blocks set apart from the article (see
     ``outlying_clusters``), such as teasers, author bios and promotions. ``teaser_list``: the
@@ -176,6 +178,8 @@ class BoilerplateDetector(Detector):
         run: list[int] = []
         for index in range(first, last + 2):
             block = blocks[index] if index <= last else None
+            if block is not None and not block.kept and INVISIBLE.fullmatch(block.text):
+                continue  # a line of zero-width characters is a blank line: no list item
             if block is not None and not good[index] and (not block.kept or self.is_list_item(block.text)):
                 run.append(index)
                 continue

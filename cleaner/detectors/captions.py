@@ -15,8 +15,11 @@ NAME = r"\p{Lu}[\p{L}.'&-]*"
 NAMES = rf"{NAME}(?:\s+(?:{NAME}|of|de|la|von|van|der|and|&))*"
 # "(EPA/Alexander Kazakov/Sputnik)", "(Reed Saxon / Associated Press)": credits with a slash.
 SLASH_CREDIT = regex.compile(rf"\(\s*{NAMES}(?:\s*/\s*{NAMES})+\s*\)\s*$")
-PHOTO_WORDS = r"(?:Photo(?:graph)?s?|Pictures?|Images?|Foto|Bild|Imagen|Fotografía|Фото|사진|Credit|Courtesy|Handout)"
-LABEL_CREDIT = regex.compile(rf"\(\s*(?:{PHOTO_WORDS}\b[^()]{{0,80}}|[^()]{{0,80}}\b(?:Photo|Foto)s?)\s*\)\s*$")
+PHOTO_WORDS = r"(?:Photo(?:graph)?s?|Pictures?|Images?|Foto|Bild|Imagen|Fotografía|Фото|사진|Credits?|Crédits?|Crédito|Courtesy|Handout)"
+LABEL_CREDIT = regex.compile(rf"\(\s*(?:(?i:{PHOTO_WORDS})\b[^()]{{0,80}}|[^()]{{0,80}}\b(?:Photo|Foto)s?)\s*\)\s*$")
+# "... campaign. (onmeth.com)": a web address in brackets after the caption's last sentence.
+SITE_CREDIT = regex.compile(r"[.!?]['\"”’]?\s*\(\s*(?:www\.)?[\p{L}\p{N}-]{2,40}(?:\.[\p{L}\p{N}-]{1,40}){0,2}"
+                            r"\.\p{L}{2,6}\s*\)\s*$")
 PHOTO_LABEL = regex.compile(rf"^{PHOTO_WORDS}(?:\s+(?:credit|by))?\s*[:：]\s*\S", regex.I)
 GETTY_CREDIT = regex.compile(r"(?:[/|]\s*|\bvia\s+|^)Getty\s+Images(?:\s+for\s+[\p{L}\s]+)?\s*\)?\s*$")
 TRUNCATED_VIA = regex.compile(r"\bvia\s+\p{Lu}{3,}\s*$")
@@ -40,7 +43,8 @@ def agency_pattern(names: Iterable[str]) -> regex.Pattern:
 class CaptionDetector(BlockDetector):
     """Removes photo captions that carry a credit.
 
-    Reasons: ``trailing_credit`` (ends in ``(AP)``, ``(EPA/...)``, ``(Photo: ...)``),
+    Reasons: ``trailing_credit`` (ends in ``(AP)``, ``(EPA/...)``, ``(Photo: ...)``,
+    ``(credit: NASA)``, or a web address after the last sentence: ``... campaign. (example.com)``),
     ``getty_credit`` (``/Getty Images``), ``truncated_credit`` (``via REUTE``),
     ``leading_copyright`` (``© Reuters. ...``), ``photo_label`` (``Photo: ...``, ``Photo by
     ...``), ``credit_label`` (ends in ``Credit: EPA`` or ``Submitted photo``) and
@@ -65,7 +69,8 @@ class CaptionDetector(BlockDetector):
             return None
         if CREDIT_ONLY.match(text) and word_count(text) <= 8:
             return "credit_only"
-        if self.agency_credit.search(text) or SLASH_CREDIT.search(text) or LABEL_CREDIT.search(text):
+        if (self.agency_credit.search(text) or SLASH_CREDIT.search(text) or LABEL_CREDIT.search(text)
+                or SITE_CREDIT.search(text)):
             return "trailing_credit"
         if GETTY_CREDIT.search(text):
             return "getty_credit"

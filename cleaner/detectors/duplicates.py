@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import regex
@@ -9,6 +10,7 @@ from trafilatura.deduplication import Simhash
 
 from ..document import Document
 from ..layout import Layout
+from ..text_stats import is_headline
 from .base import Detector, Finding
 
 KEY_TOKEN = regex.compile(r"\w+")
@@ -22,7 +24,10 @@ def block_key(text: str) -> str:
 class DuplicateDetector(Detector):
     """Removes every later copy of a block seen before (kept or already removed).
 
-    Reasons: ``exact_repeat`` (same words), ``near_repeat`` (trafilatura's Simhash similarity
+    Reasons: ``exact_repeat`` (same words), ``repeated_in_head`` (a block above the article's
+    body, a sentence of prose that is no headline (a standfirst, a teaser) and that the page
+    prints once more: the copy in the head goes, and the other copy stays when prose of the
+    article lies between them), ``near_repeat`` (trafilatura's Simhash similarity
     at least ``min_similarity``; only for blocks up to ``max_near_chars``, where near copies
     are captions and headlines). Blocks shorter than ``min_chars`` are never duplicates.
     """
@@ -31,7 +36,8 @@ class DuplicateDetector(Detector):
     kind = "duplicate"
 
     def __init__(self, min_chars: int = 20, min_similarity: float = 0.95,
-                 max_near_chars: int = 600, anchor_words: int = 3) -> None:
+                 max_near_chars: int = 600, anchor_words: int = 3, prose_min_words: int = 12) -> None:
+        self.prose_min_words = prose_min_words
         self.min_chars = min_chars
         self.min_similarity = min_similarity
         self.max_near_chars = max_near_chars
@@ -46,9 +52,20 @@ class DuplicateDetector(Detector):
         words = key.split()
         return key, frozenset({" ".join(words[:self.anchor_words]), " ".join(words[-self.anchor_words:])})
 
+    def is_standfirst(self, doc: Document, layout: Layout, index: int, copies: int) -> bool:
+        """Whether block ``index``, printed ``copies`` times, is a standfirst or teaser above the
+        body: kept prose in the head, no headline, printed twice (more copies: a caption)."""
+        block = doc.blocks[index]
+        return (copies == 2 and index < layout.first_prose and block.kept
+                and block.is_prose(self.prose_min_words) and not is_headline(block.text))
+
+    def prose_between(self, doc: Document, start: int, end: int) -> bool:
+        """Whether a kept block of prose lies between blocks ``start`` and ``end``."""
+        return any(b.kept and b.is_prose(self.prose_min_words) for b in doc.blocks[start + 1:end])
+
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """Later copies of earlier blocks."""
-        seen: set[str] = set()
+        seen: dict[str, int] = {}  # key -> index of its first copy
         # Simhash is costly: a block is hashed and compared only when an earlier block shares
         # its first or last words (near copies of captions and headlines do).
         earlier_by_anchor: dict[str, list[str]] = {}
@@ -59,15 +76,21 @@ class DuplicateDetector(Detector):
                 fingerprints[key] = Simhash(key)
             return fingerprints[key]
 
+        keys = [block.measure(self.name, self.key_and_anchors)[0] for block in doc.blocks]
+        copies = Counter(keys)
         for index, block in enumerate(doc.blocks):
             key, anchors = block.measure(self.name, self.key_and_anchors)
             if len(key) < self.min_chars:
                 continue
             if key in seen:
-                if block.kept:
+                first = seen[key]
+                standfirst = self.is_standfirst(doc, layout, first, copies[key])
+                if standfirst:  # the copy above the body goes; a copy in the body stays
+                    yield Finding(first, "repeated_in_head")
+                if block.kept and not (standfirst and self.prose_between(doc, first, index)):
                     yield Finding(index, "exact_repeat")
                 continue
-            seen.add(key)
+            seen[key] = index
             if not anchors:
                 continue
             earlier = {k for anchor in anchors for k in earlier_by_anchor.get(anchor, ())}

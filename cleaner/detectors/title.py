@@ -33,9 +33,12 @@ class TitleDetector(Detector):
         kept_candidates: list[int] = []
         reclaimed = None
         for index, block in enumerate(doc.blocks):
-            if block.kept and block.is_prose(self.prose_min_words):
+            if index >= layout.first_prose:
                 break
-            if not is_headline(block.text, self.min_words, self.max_words):
+            headline = is_headline(block.text, self.min_words, self.max_words)
+            if block.kept and block.is_prose(self.prose_min_words) and not headline:
+                break  # a paragraph: what follows it is the article, not its head
+            if not headline:
                 continue
             if block.kept:
                 kept_candidates.append(index)
