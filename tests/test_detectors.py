@@ -211,6 +211,18 @@ def test_boilerplate_removes_the_headlines_under_a_related_heading_and_keeps_the
     assert result.text.splitlines() == [PARAGRAPH, SHORT_PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
 
 
+def test_a_numbered_most_read_box_above_the_article_goes():
+    # Sidebar text before the body: a "most read" heading and numbered headlines (a run of
+    # lines with digits, which would otherwise be kept as a table).
+    numbered = [f"{headline} {n}" for n, headline in enumerate(TEASERS, start=2)]
+    text = "\n".join(["Most Popular Today", "1", *numbered, PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3])
+    result = cleaner.clean(text)
+    by_text = {r.text: (r.rule, r.reason) for r in result.removed}
+    assert by_text["Most Popular Today"] == ("most-read-header-line", "")
+    assert all(by_text[t] == ("boilerplate", "teaser_list") for t in numbered)
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+
+
 def test_boilerplate_removes_teasers_with_blurbs_but_not_the_paragraph_after_them():
     blurbs = ["The plan would double the price of a day ticket in the centre.",
               "Engineers found more damage than expected after the floods.",

@@ -53,7 +53,7 @@ class BoilerplateDetector(Detector):
                  absorb_before_min_words: int = 6, lead_in_min_words: int = 5, min_table_run: int = 4,
                  min_table_digit_share: float = 0.6, max_gap: int = 3,
                  max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2,
-                 list_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line"),
+                 list_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line", "most-read-header-line"),
                  header_max_words: int = 6, min_teaser_items: int = 2, max_teaser_items: int = 20,
                  teaser_item_max_words: int = 24, teaser_blurb_max_words: int = 35) -> None:
         self.good_min_words = good_min_words

@@ -11,6 +11,8 @@ from .base import Detector, Finding
 
 # Blocks the boilerplate detector took from above the article may still be its headline.
 RECLAIMABLE = frozenset({"boilerplate"})
+# the headlines of other stories listed under a "related" or "most read" heading
+NOT_RECLAIMABLE_REASONS = frozenset({"teaser_list"})
 
 
 class TitleDetector(Detector):
@@ -42,7 +44,8 @@ class TitleDetector(Detector):
                 continue
             if block.kept:
                 kept_candidates.append(index)
-            elif block.removal is not None and block.removal.rule in RECLAIMABLE:
+            elif (block.removal is not None and block.removal.rule in RECLAIMABLE
+                  and block.removal.reason not in NOT_RECLAIMABLE_REASONS):
                 reclaimed = index
         else:
             return  # no prose at all: no headline to speak of
