@@ -192,3 +192,11 @@ def test_a_paragraph_ends_the_search_for_the_title():
     lines = [first, "Laptops from $700", *PROSE[:2]]
     result = cleaner.clean("\n".join(lines))
     assert result.title is None and result.text.splitlines() == lines
+
+
+def test_a_dated_wire_photo_caption_goes_and_a_sentence_about_a_photo_stays():
+    caption = "This March 28, 2017, file photo, provided by the state registry shows the defendant."
+    about = "This photo of the mayor went viral after it was shared thousands of times on Monday."
+    result = cleaner.clean("\n".join([PROSE[0], caption, *PROSE[1:], about]))
+    assert {r.text: r.rule for r in result.removed} == {caption: "wire-photo-caption-line"}
+    assert result.text.splitlines() == [*PROSE, about]
