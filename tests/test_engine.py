@@ -200,3 +200,11 @@ def test_a_dated_wire_photo_caption_goes_and_a_sentence_about_a_photo_stays():
     result = cleaner.clean("\n".join([PROSE[0], caption, *PROSE[1:], about]))
     assert {r.text: r.rule for r in result.removed} == {caption: "wire-photo-caption-line"}
     assert result.text.splitlines() == [*PROSE, about]
+
+
+def test_a_caption_credited_with_via_goes_and_a_sentence_with_via_stays():
+    caption = "The new laptop's scissor switch keyboard via iFixit"
+    sentence = "Tickets for the new line are sold via the council's website."
+    result = cleaner.clean("\n".join([PROSE[0], caption, *PROSE[1:], sentence]))
+    assert {r.text: r.rule for r in result.removed} == {caption: "via-credit-line"}
+    assert result.text.splitlines() == [*PROSE, sentence]
