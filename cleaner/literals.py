@@ -75,6 +75,16 @@ def _char_set(items: list) -> Literals | None:
     return frozenset(chars) or None
 
 
+def _leading_literal(items: list) -> str:
+    """The literal characters a sequence of parse-tree items starts with (case-folded)."""
+    head = []
+    for op, value in items:
+        if op is not sre.LITERAL:
+            break
+        head.append(chr(value).casefold())
+    return "".join(head)
+
+
 def _required(items: Iterable) -> Literals | None:
     """The best requirement of a sequence of parse-tree items."""
     best: Literals | None = None
@@ -90,6 +100,13 @@ def _required(items: Iterable) -> Literals | None:
         if op is sre.LITERAL:
             run.append(chr(value).casefold())
             continue
+        if op is sre.BRANCH and run:
+            # the parser factors a common start out of alternatives ("via|vía" is v(?:ia|ía)):
+            # the run before the branch and each alternative's first letters make a requirement
+            heads = [_leading_literal(branch) for branch in value[1]]
+            if all(heads):
+                joined = frozenset("".join(run) + head for head in heads)
+                best = _better(best, joined if min(map(len, joined)) >= MIN_LITERAL_CHARS else None)
         close_run()
         found: Literals | None = None
         if op is sre.IN:
