@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import regex
 from trafilatura.deduplication import Simhash
 
-from ..document import Document
+from ..document import Block, Document
 from ..layout import Layout
 from ..text_stats import is_headline
 from .base import Detector, Finding
@@ -19,6 +19,11 @@ KEY_TOKEN = regex.compile(r"\w+")
 def block_key(text: str) -> str:
     """The block's words, case-folded, punctuation and spacing ignored."""
     return " ".join(KEY_TOKEN.findall(text.casefold()))
+
+
+def simhash_of_key(text: str) -> Simhash:
+    """trafilatura's Simhash of a block's key."""
+    return Simhash(block_key(text))
 
 
 class DuplicateDetector(Detector):
@@ -69,12 +74,10 @@ class DuplicateDetector(Detector):
         # Simhash is costly: a block is hashed and compared only when an earlier block shares
         # its first or last words (near copies of captions and headlines do).
         earlier_by_anchor: dict[str, list[str]] = {}
-        fingerprints: dict[str, Simhash] = {}
+        block_of: dict[str, Block] = {}  # key -> its first block, which keeps its fingerprint
 
         def fingerprint(key: str) -> Simhash:
-            if key not in fingerprints:
-                fingerprints[key] = Simhash(key)
-            return fingerprints[key]
+            return block_of[key].measure(Simhash, simhash_of_key)
 
         keys = [block.measure(self.name, self.key_and_anchors)[0] for block in doc.blocks]
         copies = Counter(keys)
@@ -91,6 +94,7 @@ class DuplicateDetector(Detector):
                     yield Finding(index, "exact_repeat")
                 continue
             seen[key] = index
+            block_of[key] = block
             if not anchors:
                 continue
             earlier = {k for anchor in anchors for k in earlier_by_anchor.get(anchor, ())}
