@@ -6,13 +6,18 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import regex
 
 from .layout import word_count
 from .wordlists import stopwords
 
-TERM = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*\p{L}")
+if TYPE_CHECKING:  # document.py imports layout, which this module uses
+    from .document import Block
+
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+TRAILING_NON_LETTERS = regex.compile(r"[\p{M}'’-]+$")
 HEADLINE_END = regex.compile(r"[.,;:…]['\"”’»)]*$")
 STARTS_UPPER = regex.compile(r"^[\"'“‘«(\[]?[\p{Lu}\p{N}\p{Lo}]")
 
@@ -25,11 +30,34 @@ def is_headline(text: str, min_words: int = 3, max_words: int = 25) -> bool:
             and HEADLINE_END.search(text) is None)
 
 
+def words_of(text: str) -> list[str]:
+    """The lowercased words of ``text``: a letter, then letters, marks, apostrophes and
+    hyphens (one tokenisation that the term list and the stopword share both use)."""
+    return WORD.findall(text.lower())
+
+
+def terms_from_words(words: list[str]) -> list[str]:
+    """``term_list`` of a text, from its ``words_of``: each word up to its last letter, when
+    that leaves at least three letters and no stopword."""
+    stop = stopwords()
+    terms = []
+    for word in words:
+        if not word[-1].isalpha():
+            word = TRAILING_NON_LETTERS.sub("", word)
+        if len(word) > 2 and word not in stop:
+            terms.append(word)
+    return terms
+
+
 def term_list(text: str) -> list[str]:
     """Lowercased words of at least three letters that are not stopwords in any language, in
     order (a block's terms; a text's terms are its blocks' terms one after the other)."""
-    stop = stopwords()
-    return [t for t in TERM.findall(text.lower()) if len(t) > 2 and t not in stop]
+    return terms_from_words(words_of(text))
+
+
+def block_terms(block: Block) -> list[str]:
+    """``term_list`` of a block's text, computed once per block from its ``words_of``."""
+    return block.measure(term_list, lambda _: terms_from_words(block.measure(words_of, words_of)))
 
 
 def content_terms(text: str) -> Counter[str]:

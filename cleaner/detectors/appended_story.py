@@ -10,7 +10,7 @@ import regex
 
 from ..document import Document
 from ..layout import Layout
-from ..text_stats import cosine, is_headline, term_list, terms_of
+from ..text_stats import block_terms, cosine, is_headline, terms_of
 from .base import Detector, Finding
 
 # "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens.
@@ -118,7 +118,7 @@ class AppendedStoryDetector(Detector):
         total_prose = sum(prose_words)
         if total_prose < self.min_prose_words_strong + self.min_prose_words_after:
             return
-        terms = [b.measure(term_list, term_list) for b in blocks]
+        terms = [block_terms(b) for b in blocks]
         before: Counter[str] = Counter()  # the terms of blocks[:merged]; merged when needed
         merged = 0
         prose_before = 0

@@ -11,7 +11,7 @@ import regex
 
 from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout, word_count
-from ..text_stats import cosine, term_list, terms_of
+from ..text_stats import block_terms, cosine, terms_of, words_of
 from ..wordlists import stopwords
 from .base import Detector, Finding
 
@@ -77,15 +77,15 @@ class BoilerplateDetector(Detector):
         self.teaser_blurb_max_words = teaser_blurb_max_words
         self.stop = stopwords()
 
-    def stopword_counts(self, text: str) -> tuple[int, int]:
-        """How many of the words of ``text`` are stopwords, and how many words it has."""
-        words = WORD.findall(text.lower())
-        return sum(w in self.stop for w in words), len(words)
+    def stopword_counts(self, words: list[str]) -> tuple[int, int]:
+        """How many of ``words`` (a block's ``words_of``) are stopwords, and how many there are."""
+        stop = self.stop
+        return sum(w in stop for w in words), len(words)
 
     def classify(self, blocks: list[Block]) -> list[bool]:
         """For each block, whether it is good (prose of the article). The signature under an
         embedded post is good too: the post belongs to the article."""
-        counts = [b.measure(self.stopword_counts, self.stopword_counts) for b in blocks]
+        counts = [self.stopword_counts(b.measure(words_of, words_of)) for b in blocks]
         words = sum(total for _, total in counts)
         whole_density = sum(stop for stop, _ in counts) / words if words else 0.0
         use_stopwords = whole_density >= self.doc_min_stopword_density
@@ -289,7 +289,7 @@ class BoilerplateDetector(Detector):
     @staticmethod
     def terms(blocks: list[Block], positions: list[int]) -> Counter[str]:
         """The content terms of the blocks at ``positions``."""
-        return terms_of(blocks[p].measure(term_list, term_list) for p in positions)
+        return terms_of(block_terms(blocks[p]) for p in positions)
 
     def is_list_item(self, text: str) -> bool:
         """A short block without a sentence end, like a menu entry or a link."""
