@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import regex
@@ -40,7 +41,8 @@ class WidgetDetector(BlockDetector):
         """``no_letters``, ``short_token``, ``ui_words`` or None (keep)."""
         if not HAS_LETTER.search(text):
             return "no_letters" if len(text) <= self.max_no_letter_chars else None
-        tokens = TOKEN.findall(text)
+        # more than max_ui_words tokens settle it: a long block is not read to its end
+        tokens = [m.group() for m in itertools.islice(TOKEN.finditer(text), self.max_ui_words + 1)]
         if len(tokens) == 1 and len(tokens[0]) <= self.max_token_chars and not SENTENCE_PUNCT.search(text):
             return "short_token"
         if 0 < len(tokens) <= self.max_ui_words and self._all_ui(text.lower()):
