@@ -31,6 +31,7 @@ TRAILING_CREDIT_LABEL = regex.compile(r"(?:Credit|Photo|Picture|Image|Foto|Bild|
 PHOTO_BY = regex.compile(r"^(?:Photo|Photograph|Image|Picture|Video)s?(?:\s+illustration)?\s+(?:by|courtesy(?:\s+of)?|via)\s+\p{Lu}", regex.I)
 # "Christopher Battin Submitted photo", "A file photo of the dam. File photo".
 KIND_OF_PHOTO = regex.compile(r"\b(?:Submitted|File|Contributed|Courtesy|Handout|Stock|Staff)\s+(?:photo|image|picture)s?\.?$", regex.I)
+PHOTO_ENDINGS = ("photo", "photos", "image", "images", "picture", "pictures")
 CREDIT_ONLY = regex.compile(rf"^\(\s*{NAMES}(?:\s*/\s*{NAMES})*\s*\)$")
 
 
@@ -69,18 +70,22 @@ class CaptionDetector(BlockDetector):
             return None
         if CREDIT_ONLY.match(text) and word_count(text) <= 8:
             return "credit_only"
-        if (self.agency_credit.search(text) or SLASH_CREDIT.search(text) or LABEL_CREDIT.search(text)
+        # Cheap checks first (the text must end in a bracket, hold "Getty", ...): the patterns
+        # anchored at the end would otherwise be tried from every position of every block.
+        if text.rstrip().endswith(")") and (
+                self.agency_credit.search(text) or SLASH_CREDIT.search(text) or LABEL_CREDIT.search(text)
                 or SITE_CREDIT.search(text)):
             return "trailing_credit"
-        if GETTY_CREDIT.search(text):
+        if "Getty" in text and GETTY_CREDIT.search(text):
             return "getty_credit"
-        if TRUNCATED_VIA.search(text):
+        if "via" in text and TRUNCATED_VIA.search(text):
             return "truncated_credit"
         if LEADING_COPYRIGHT.match(text):
             return "leading_copyright"
         if PHOTO_LABEL.match(text) or PHOTO_BY.match(text):
             return "photo_label"
-        if TRAILING_CREDIT_LABEL.search(text) or KIND_OF_PHOTO.search(text):
+        if (":" in text and TRAILING_CREDIT_LABEL.search(text)) or (
+                text.casefold().removesuffix(".").endswith(PHOTO_ENDINGS) and KIND_OF_PHOTO.search(text)):
             return "credit_label"
         return None
 
