@@ -50,8 +50,9 @@ def _better(a: Literals | None, b: Literals | None) -> Literals | None:
 
 
 def _selectivity(literals: Literals) -> tuple[int, int]:
-    """Longer shortest literal first (any digit counts as one character), then fewer."""
-    return min(1 if x == ANY_DIGIT else len(x) for x in literals), -len(literals)
+    """Longer shortest literal first (any digit counts as less than one rare character: digits
+    are everywhere), then fewer."""
+    return min(0 if x == ANY_DIGIT else len(x) for x in literals), -len(literals)
 
 
 def _char_set(items: list) -> Literals | None:
