@@ -40,13 +40,8 @@ def terms_from_words(words: list[str]) -> list[str]:
     """``term_list`` of a text, from its ``words_of``: each word up to its last letter, when
     that leaves at least three letters and no stopword."""
     stop = stopwords()
-    terms = []
-    for word in words:
-        if not word[-1].isalpha():
-            word = TRAILING_NON_LETTERS.sub("", word)
-        if len(word) > 2 and word not in stop:
-            terms.append(word)
-    return terms
+    cut = [w if w[-1].isalpha() else TRAILING_NON_LETTERS.sub("", w) for w in words]
+    return [w for w in cut if len(w) > 2 and w not in stop]
 
 
 def term_list(text: str) -> list[str]:
