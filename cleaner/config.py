@@ -28,6 +28,9 @@ class Config:
         head_blocks / tail_blocks: besides the blocks before the first and after the last
             paragraph of prose, how many blocks at each end count as ``head``/``tail``.
         prose_min_words: a block with at least this many words and a sentence end is prose.
+        body_lead_words: the body starts at the first block of prose with this many words of
+            prose up to it (half as many when more prose follows it), so that a standfirst or a
+            caption above the byline leaves the byline in the head.
         split_min_words: blocks of at least this many words are split into sentences before
             the line rules and detectors judge them (0: never); for text whose line breaks
             were lost, where residue is glued to prose.
@@ -56,6 +59,7 @@ class Config:
     head_blocks: int = 0
     tail_blocks: int = 0
     prose_min_words: int = 12
+    body_lead_words: int = 60
     cut_min_prose_words: int = 80
     max_passes: int = 3
     split_min_words: int = 0

@@ -126,7 +126,7 @@ class Cleaner:
         """The head/tail layout of ``blocks`` under this config."""
         c = self.config
         return Layout.of(blocks, min_words=c.prose_min_words, head_blocks=c.head_blocks,
-                         tail_blocks=c.tail_blocks)
+                         tail_blocks=c.tail_blocks, lead_words=c.body_lead_words)
 
     def split_long_blocks(self, doc: Document) -> None:
         """Split blocks of ``split_min_words`` words or more into sentences (pieces of their

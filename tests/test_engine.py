@@ -179,6 +179,14 @@ def test_the_layout_body_starts_after_enough_prose():
     assert Layout.of(blocks, min_words=12, head_blocks=0, tail_blocks=0).first_prose == 0
 
 
+def test_where_the_body_starts_is_a_setting():
+    standfirst = "A standfirst of a dozen words that ends the way a sentence does."
+    text = "\n".join([standfirst, "Bus fares", *PROSE])  # "Bus fares": a subheading, or a head line?
+    engine = cleaner.engine.Cleaner(cleaner.Config(body_lead_words=10))
+    assert engine.layout(segment(text)).first_prose == 0       # 13 words of prose suffice
+    assert cleaner.engine.Cleaner().layout(segment(text)).first_prose == 2
+
+
 def test_a_question_headline_above_the_byline_is_the_title():
     headline = "Gift guide: what do you buy for the person who already has the latest gadgets?"
     result = cleaner.clean("\n".join([headline, "Jane Doe", "- Nov. 18th 2019 12:12 pm PT", *PROSE]))
