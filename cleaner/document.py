@@ -10,6 +10,8 @@ from typing import Any
 
 from .layout import SENTENCE_END, word_count
 
+_MISSING = object()
+
 
 @dataclass(frozen=True)
 class Removal:
@@ -77,11 +79,10 @@ class Block:
     def measure(self, key: Any, compute: Callable[..., Any], *args: Any) -> Any:
         """``compute(self.text, *args)``, computed once per block for each ``key`` (which must
         name everything the result depends on besides the text)."""
-        try:
-            return self.memo[key]
-        except KeyError:
+        value = self.memo.get(key, _MISSING)
+        if value is _MISSING:
             value = self.memo[key] = compute(self.text, *args)
-            return value
+        return value
 
     def carried(self) -> Block:
         """A copy for the engine's next pass: same text and offsets, no removal, the measures

@@ -49,6 +49,8 @@ class CombinedRules:
             gate, positions = Gate(r.gate for r in self.rules), range(len(self.rules))
         self.gate = gate
         self.bits = tuple(1 << p for p in positions)
+        self.index_of_bit = {bit: i for i, bit in enumerate(self.bits)}
+        self.matchers = tuple(getattr(r.pattern, method) for r in self.rules)
         self.patterns: dict[frozenset[str], regex.Pattern | None] = {}
         self.branch_ids: dict[frozenset[str], tuple[int, ...]] = {}
         self.loose: dict[frozenset[str], tuple[tuple[int, Rule], ...]] = {}
@@ -61,6 +63,15 @@ class CombinedRules:
             self.patterns[allowed] = regex.compile("|".join(combinable)) if combinable else None
             self.branch_ids[allowed] = tuple(i for i, _, b in branches if b is not None)
             self.loose[allowed] = tuple((i, r) for i, r, b in branches if b is None)
+        # per (in head, in tail): the region set, its combined pattern and its gated rules as bits
+        self.by_position = {}
+        for head in (False, True):
+            for tail in (False, True):
+                allowed = frozenset({"anywhere"} | ({"head"} if head else set()) | ({"tail"} if tail else set()))
+                pattern = self.patterns[allowed]
+                self.by_position[head, tail] = (
+                    allowed, None if pattern is None else getattr(pattern, method),
+                    sum(self.bits[i] for i in self.gated[allowed]))
 
     @staticmethod
     def region_sets() -> list[frozenset[str]]:
@@ -72,23 +83,28 @@ class CombinedRules:
              possible: int | None = None) -> tuple[Rule, regex.Match] | None:
         """The first rule (in order) that matches ``text`` in a block with this position.
         ``possible``: the gate's mask for the text, when the caller has it already."""
-        allowed = frozenset({"anywhere"} | ({"head"} if in_head else set()) | ({"tail"} if in_tail else set()))
+        allowed, combined, gated_mask = self.by_position[bool(in_head), bool(in_tail)]
         found: tuple[int, regex.Match] | None = None
-        pattern = self.patterns[allowed]
-        if pattern is not None:
-            match = getattr(pattern, self.method)(text, timeout=timeout)
+        if combined is not None:
+            match = combined(text, timeout=timeout)
             if match:
                 # lastgroup is unreliable when group names repeat across branches
                 found = next(i for i in self.branch_ids[allowed] if match.start(f"_r{i}") >= 0), match
         if possible is None:
             possible = self.gate.mask(text.casefold())
-        bits = self.bits
-        candidates = [*self.loose[allowed],
-                      *((i, self.rules[i]) for i in self.gated[allowed] if possible & bits[i])]
-        for index, rule in sorted(candidates, key=lambda c: c[0]):
+        candidates = list(self.loose[allowed])
+        wanted = possible & gated_mask
+        while wanted:  # the gated rules whose literals the text holds, lowest bit (first rule) first
+            bit = wanted & -wanted
+            wanted ^= bit
+            index = self.index_of_bit[bit]
+            candidates.append((index, self.rules[index]))
+        if len(candidates) > 1 and self.loose[allowed]:
+            candidates.sort(key=lambda c: c[0])
+        for index, _ in candidates:
             if found is not None and index > found[0]:
                 break
-            match = getattr(rule.pattern, self.method)(text, timeout=timeout)
+            match = self.matchers[index](text, timeout=timeout)
             if match:
                 found = index, match
                 break

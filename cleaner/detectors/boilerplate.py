@@ -79,13 +79,16 @@ class BoilerplateDetector(Detector):
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
         """How many of ``words`` (a block's ``words_of``) are stopwords, and how many there are."""
-        stop = self.stop
-        return sum(w in stop for w in words), len(words)
+        return sum(map(self.stop.__contains__, words)), len(words)
+
+    def block_stopword_counts(self, block: Block) -> tuple[int, int]:
+        """``stopword_counts`` of a block's words, computed once per block."""
+        return block.measure(self.stopword_counts, lambda _: self.stopword_counts(block.measure(words_of, words_of)))
 
     def classify(self, blocks: list[Block]) -> list[bool]:
         """For each block, whether it is good (prose of the article). The signature under an
         embedded post is good too: the post belongs to the article."""
-        counts = [self.stopword_counts(b.measure(words_of, words_of)) for b in blocks]
+        counts = [self.block_stopword_counts(b) for b in blocks]
         words = sum(total for _, total in counts)
         whole_density = sum(stop for stop, _ in counts) / words if words else 0.0
         use_stopwords = whole_density >= self.doc_min_stopword_density
