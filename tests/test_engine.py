@@ -216,3 +216,9 @@ def test_a_caption_credited_with_via_goes_and_a_sentence_with_via_stays():
     result = cleaner.clean("\n".join([PROSE[0], caption, *PROSE[1:], sentence]))
     assert {r.text: r.rule for r in result.removed} == {caption: "via-credit-line"}
     assert result.text.splitlines() == [*PROSE, sentence]
+
+
+def test_a_line_of_share_buttons_is_never_the_title():
+    result = cleaner.clean("\n".join(["Council approves transport budget", "Linkedin Reddit Pocket", *PROSE]))
+    assert result.title == "Council approves transport budget"
+    assert {r.text: r.rule for r in result.removed}["Linkedin Reddit Pocket"] == "widgets"

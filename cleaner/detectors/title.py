@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
 from ..document import Document
 from ..layout import Layout
 from ..text_stats import is_headline
+from ..wordlists import word_list
 from .base import Detector, Finding
+
+UI_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}+'’.-]*")
 
 # Blocks the boilerplate detector took from above the article may still be its headline.
 RECLAIMABLE = frozenset({"boilerplate"})
@@ -28,7 +33,12 @@ class TitleDetector(Detector):
     def __init__(self, min_words: int = 3, max_words: int = 25, prose_min_words: int = 12) -> None:
         self.min_words = min_words
         self.max_words = max_words
+        self.ui_words = frozenset(w.lower() for w in word_list("ui_words"))
         self.prose_min_words = prose_min_words
+
+    def is_ui(self, text: str) -> bool:
+        """Whether every word of ``text`` is a word of page furniture ("Linkedin Reddit Pocket")."""
+        return set(UI_TOKEN.findall(text.lower())) <= self.ui_words
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """At most one finding: the headline."""
@@ -37,7 +47,7 @@ class TitleDetector(Detector):
         for index, block in enumerate(doc.blocks):
             if index >= layout.first_prose:
                 break
-            headline = is_headline(block.text, self.min_words, self.max_words)
+            headline = is_headline(block.text, self.min_words, self.max_words) and not self.is_ui(block.text)
             if block.kept and block.is_prose(self.prose_min_words) and not headline:
                 break  # a paragraph: what follows it is the article, not its head
             if not headline:
