@@ -307,3 +307,11 @@ def test_lines_of_zero_width_spaces_do_not_make_a_link_list():
     result = cleaner.clean("\n".join(lines))
     assert {r.rule for r in result.removed} == {"widgets"}
     assert result.text.splitlines() == [PARAGRAPH, *short, PARAGRAPH_2, PARAGRAPH_3]
+
+
+def test_rows_of_a_table_that_end_alike_are_not_near_copies():
+    rows = ["31 Joey Gase 130 0 0 0 0", "32 Reed Sorenson 118 0 0 0 0", "33 Quin Houff 77 0 0 0 0",
+            "34 Jamie McMurray 19 0 0 0 0"]
+    result = cleaner.clean("\n".join([PARAGRAPH, *rows, PARAGRAPH_2, PARAGRAPH_3]))
+    assert not [r for r in result.removed if r.rule == "duplicates"]
+    assert result.text.splitlines() == [PARAGRAPH, *rows, PARAGRAPH_2, PARAGRAPH_3]

@@ -14,6 +14,7 @@ from ..text_stats import is_headline
 from .base import Detector, Finding
 
 KEY_TOKEN = regex.compile(r"\w+")
+HAS_LETTER = regex.compile(r"\p{L}")
 
 
 def block_key(text: str) -> str:
@@ -50,12 +51,15 @@ class DuplicateDetector(Detector):
 
     def key_and_anchors(self, text: str) -> tuple[str, frozenset[str]]:
         """The block's key (``block_key``) and its anchors: its first and last
-        ``anchor_words`` words (none when it is too short or too long for near copies)."""
+        ``anchor_words`` words (none when it is too short or too long for near copies). An
+        anchor without a letter ("0 0 0", the last cells of a table row) anchors nothing: rows
+        of a table are alike without being copies."""
         key = block_key(text)
         if len(key) < self.min_chars or len(key) > self.max_near_chars:
             return key, frozenset()
         words = key.split()
-        return key, frozenset({" ".join(words[:self.anchor_words]), " ".join(words[-self.anchor_words:])})
+        anchors = {" ".join(words[:self.anchor_words]), " ".join(words[-self.anchor_words:])}
+        return key, frozenset(a for a in anchors if HAS_LETTER.search(a))
 
     def is_standfirst(self, doc: Document, layout: Layout, index: int, copies: int) -> bool:
         """Whether block ``index``, printed ``copies`` times, is a standfirst or teaser above the
