@@ -23,7 +23,8 @@ try:  # the stdlib parser: regex-module syntax is mapped onto it first (UNICODE_
 except ImportError:  # pragma: no cover - another Python: no prefilter, every rule is tried
     sre = sre_parse = None
 
-UNICODE_CLASS = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
+# an escaped backslash (kept as it is), or a Unicode class (read as \w: some letter)
+UNICODE_CLASS = regex.compile(r"\\\\|\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
 NAMED_GROUP = regex.compile(r"\(\?P<[^>]+>")
 MIN_LITERAL_CHARS = 2
 MAX_CHAR_SET = 12
@@ -127,13 +128,17 @@ def _required(items: Iterable) -> Literals | None:
     return best
 
 
+def _as_word_class(match: regex.Match) -> str:
+    return match.group() if match.group() == "\\\\" else "\\w"
+
+
 def required_literals(pattern: str) -> Literals | None:
     """Case-folded strings one of which occurs (case-folded) in every match of ``pattern``,
     or None when no such set could be found. ``\\p{..}`` classes and named groups are mapped
     onto the stdlib parser's syntax; a pattern it cannot parse has no requirement."""
     if sre_parse is None:
         return None
-    source = NAMED_GROUP.sub("(?:", UNICODE_CLASS.sub(r"\\w", pattern))
+    source = NAMED_GROUP.sub("(?:", UNICODE_CLASS.sub(_as_word_class, pattern))
     try:
         tree = sre_parse.parse(source)
     except Exception:  # regex-module syntax the stdlib lacks: no prefilter for this rule

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
     (r"\d{1,2}:\d{2}", {ANY_DIGIT}),                              # any digit, Unicode ones too
     (r"(?P<author>\p{Lu}\p{Ll}+) (?:reports|writes)", {" reports", " writes"}),
     (r"(?i)WEITERLESEN|Straße", {"weiterlesen", "strasse"}),      # case-folded
+    (r"C:\\path\\p{x}", {"c:\\path\\p{x}"}),                       # an escaped backslash, then "p{x}"
     (r"(?:photo|foto)s?: \S+|Getty Images", {"photo", "foto", "getty images"}),
 ])
 def test_required_literals_of_a_pattern(pattern, expected):
