@@ -132,18 +132,94 @@ def _as_word_class(match: regex.Match) -> str:
     return match.group() if match.group() == "\\\\" else "\\w"
 
 
-def required_literals(pattern: str) -> Literals | None:
-    """Case-folded strings one of which occurs (case-folded) in every match of ``pattern``,
-    or None when no such set could be found. ``\\p{..}`` classes and named groups are mapped
-    onto the stdlib parser's syntax; a pattern it cannot parse has no requirement."""
+def _parse(pattern: str) -> list | None:
+    """The stdlib parse tree of a rule's pattern (``\\p{..}`` read as ``\\w``, named groups
+    as plain ones), or None when the stdlib parser cannot read it."""
     if sre_parse is None:
         return None
     source = NAMED_GROUP.sub("(?:", UNICODE_CLASS.sub(_as_word_class, pattern))
     try:
-        tree = sre_parse.parse(source)
+        return list(sre_parse.parse(source))
     except Exception:  # regex-module syntax the stdlib lacks: no prefilter for this rule
         return None
-    return _required(list(tree))
+
+
+def required_literals(pattern: str) -> Literals | None:
+    """Case-folded strings one of which occurs (case-folded) in every match of ``pattern``,
+    or None when no such set could be found. ``\\p{..}`` classes and named groups are mapped
+    onto the stdlib parser's syntax; a pattern it cannot parse has no requirement."""
+    tree = _parse(pattern)
+    return None if tree is None else _required(tree)
+
+
+MAX_FIRST_RANGE = 64
+
+
+def _first_of_class(items: list) -> Literals | None:
+    """The case-folded first characters a character class allows, when it lists them."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op is sre.LITERAL:
+            chars.add(chr(value).casefold()[:1])
+        elif op is sre.RANGE and value[1] - value[0] < MAX_FIRST_RANGE:
+            chars.update(chr(c).casefold()[:1] for c in range(value[0], value[1] + 1))
+        elif op is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+            chars.add(ANY_DIGIT)
+        else:
+            return None
+    return frozenset(chars)
+
+
+def _first(items: Iterable) -> tuple[Literals, bool] | None:
+    """The case-folded characters a match of a sequence of parse-tree items can start with,
+    and whether it can be empty; None when any character could come first."""
+    firsts: set[str] = set()
+    for op, value in items:
+        if op is sre.LITERAL:
+            return frozenset(firsts | {chr(value).casefold()[:1]}), False
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width: the next item decides
+        found: tuple[Literals, bool] | None
+        if op is sre.IN:
+            chars = _first_of_class(value)
+            found = None if chars is None else (chars, False)
+        elif op is sre.SUBPATTERN:
+            found = _first(value[-1])
+        elif op is sre.ATOMIC_GROUP:
+            found = _first(value)
+        elif op is sre.BRANCH:
+            alternatives = [_first(branch) for branch in value[1]]
+            if any(a is None for a in alternatives):
+                return None
+            found = (frozenset().union(*(a[0] for a in alternatives)), any(a[1] for a in alternatives))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            body = _first(value[2])
+            found = None if body is None else (body[0], body[1] or value[0] == 0)
+        else:
+            return None
+        if found is None:
+            return None
+        firsts |= found[0]
+        if not found[1]:
+            return frozenset(firsts), False
+    return frozenset(firsts), True
+
+
+def first_characters(pattern: str) -> Literals | None:
+    """The case-folded characters that a match of ``pattern`` made at the start of a text can
+    begin with (``ANY_DIGIT`` for a digit), or None when it could begin with anything (or be
+    empty). Line and cut rules match at the start of a block: a block whose first character is
+    not among them cannot match."""
+    tree = _parse(pattern)
+    found = None if tree is None else _first(tree)
+    return None if found is None or found[1] or not found[0] else found[0]
+
+
+def starts_well(firsts: Literals | None, first: str) -> bool:
+    """Whether a text whose case-folded first character is ``first`` can start a match."""
+    if firsts is None:
+        return True
+    return first in firsts or (ANY_DIGIT in firsts and first.isdecimal())
 
 
 def meets(literals: Literals | None, folded: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .literals import Gate
+from .literals import Gate, starts_well
 from .rules import Rule
 
 LEADING_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
@@ -50,6 +50,9 @@ class CombinedRules:
         self.gate = gate
         self.bits = tuple(1 << p for p in positions)
         self.index_of_bit = {bit: i for i, bit in enumerate(self.bits)}
+        # rules that only match blocks beginning with certain characters, and those characters
+        self.any_start = sum(b for b, r in zip(self.bits, self.rules, strict=True) if r.starts is None)
+        self.start_masks: dict[str, int] = {}
         self.matchers = tuple(getattr(r.pattern, method) for r in self.rules)
         self.patterns: dict[frozenset[str], regex.Pattern | None] = {}
         self.branch_ids: dict[frozenset[str], tuple[int, ...]] = {}
@@ -73,6 +76,17 @@ class CombinedRules:
                     allowed, None if pattern is None else getattr(pattern, method),
                     sum(self.bits[i] for i in self.gated[allowed]))
 
+    def start_mask(self, first: str) -> int:
+        """The bits of the rules a block whose case-folded first character is ``first`` can
+        match, as far as its first character tells (computed once per character)."""
+        mask = self.start_masks.get(first)
+        if mask is None:
+            mask = self.any_start | sum(b for b, r in zip(self.bits, self.rules, strict=True)
+                                        if r.starts is not None and starts_well(r.starts, first))
+            if len(self.start_masks) < 4096:
+                self.start_masks[first] = mask
+        return mask
+
     @staticmethod
     def region_sets() -> list[frozenset[str]]:
         """Every set of regions a block can be in (it is always ``anywhere``)."""
@@ -93,7 +107,8 @@ class CombinedRules:
         if possible is None:
             possible = self.gate.mask(text.casefold())
         candidates = list(self.loose[allowed])
-        wanted = possible & gated_mask
+        first = text[:1].casefold()[:1]
+        wanted = possible & gated_mask & self.start_mask(first)
         while wanted:  # the gated rules whose literals the text holds, lowest bit (first rule) first
             bit = wanted & -wanted
             wanted ^= bit

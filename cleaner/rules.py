@@ -57,6 +57,9 @@ class Rule:
     gate: frozenset[str] | None = None
     """Case-folded strings one of which occurs in every block the rule matches: ``requires``,
     else what ``literals.required_literals`` finds in the pattern; None: try every block."""
+    starts: frozenset[str] | None = None
+    """For line and cut rules (which match at the start of a block): the case-folded characters
+    a block they match can begin with (``literals.first_characters``); None: any."""
 
     def may_match(self, folded: str) -> bool:
         """Whether the rule can match a block whose case-folded text is ``folded``."""
@@ -68,7 +71,7 @@ class Rule:
         ``line``: the whole block must match; ``cut``: the block must start with a match;
         ``span``: the first match anywhere in the block.
         """
-        if not self.may_match(text.casefold()):
+        if not self.may_match(text.casefold()) or not literals.starts_well(self.starts, text[:1].casefold()[:1]):
             return None
         if self.scope == "line":
             return self.pattern.fullmatch(text, timeout=timeout)
@@ -155,7 +158,8 @@ def parse_rule(data: Any, path: Path, vet: bool = False) -> Rule:
                 pattern=pattern, description=data["description"].strip(), languages=languages,
                 match_examples=tuple(examples["match"]),
                 no_match_examples=tuple(examples["no_match"]), path=str(path), requires=requires,
-                gate=frozenset(requires) if requires else literals.required_literals(pattern.pattern))
+                gate=frozenset(requires) if requires else literals.required_literals(pattern.pattern),
+                starts=literals.first_characters(pattern.pattern) if data["scope"] != "span" else None)
 
 
 def rule_files(folder: Path) -> list[Path]:

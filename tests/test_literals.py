@@ -10,7 +10,7 @@ import pytest
 import regex
 
 import cleaner
-from cleaner.literals import ANY_DIGIT, Gate, meets, required_literals
+from cleaner.literals import ANY_DIGIT, Gate, first_characters, meets, required_literals, starts_well
 from cleaner.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +75,7 @@ def test_no_rule_is_gated_out_of_a_block_it_matches():
             if method(text):
                 checked += 1
                 assert rule.may_match(text.casefold()), (rule.id, text)
+                assert starts_well(rule.starts, text[:1].casefold()[:1]), (rule.id, text)
     assert checked > 300
 
 
@@ -99,7 +100,7 @@ def test_gated_and_ungated_matching_agree_on_real_blocks():
 def _without_gate(rule):
     import dataclasses
 
-    return dataclasses.replace(rule, gate=None, requires=())
+    return dataclasses.replace(rule, gate=None, requires=(), starts=None)
 
 
 def test_a_gated_rule_is_not_tried_on_a_block_without_its_words(monkeypatch):
@@ -113,3 +114,24 @@ def test_a_gated_rule_is_not_tried_on_a_block_without_its_words(monkeypatch):
 def test_a_start_factored_out_of_alternatives_stays_part_of_the_literals():
     # the stdlib parser turns "via|vía" into v(?:ia|ía); "v" alone would be no gate
     assert required_literals(r"\s(?i:via|vía)\s+\w+") == {"via", "vía"}
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"(?i)(?:by|von)\s+\w+", {"b", "v"}),
+    (r"\d{1,2}:\d{2}", {ANY_DIGIT}),
+    (r"[(\[]?(?:Photo|Foto):", {"(", "[", "p", "f"}),     # an optional first item adds its characters
+    (r"^(?=\w)Share", {"s"}),                             # anchors and lookarounds are zero-width
+    (r"\W*share", None),                                  # anything can come first
+    (r"(?:x)?", None),                                     # can be empty
+])
+def test_first_characters_of_a_pattern(pattern, expected):
+    assert first_characters(pattern) == (None if expected is None else frozenset(expected))
+
+
+def test_a_line_rule_is_not_tried_on_a_block_that_cannot_start_its_match():
+    assert starts_well(frozenset({"b", "v"}), "b") and not starts_well(frozenset({"b", "v"}), "t")
+    assert starts_well(frozenset({ANY_DIGIT}), "٣") and starts_well(None, "x")
+    engine = cleaner.engine.cleaner_for(None)
+    rule = next(r for r in engine.rules if r.id == "byline-by")
+    assert rule.starts and "b" in rule.starts
+    assert rule.matches("By Jane Doe") and not rule.matches("Written by Jane Doe")
