@@ -1,5 +1,6 @@
-"""Split long blocks into sentences, so that residue glued to prose on one line (a scraper that
-lost the line breaks between blocks) can be judged on its own."""
+"""Split glued lines (a scraper that lost the line breaks between blocks) into pieces at
+sentence ends and at the page furniture glued in ("Share this story", "Most Popular",
+"Related: <a headline>"), so that the rules and detectors judge the residue on its own."""
 
 from __future__ import annotations
 
@@ -15,6 +16,44 @@ ABBREVIATIONS = ("Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Inc|Corp|Co|Jr
                  "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 ABBREVIATION = regex.compile(rf"(?:^|\s)(?:\p{{L}}|\p{{Lu}}\p{{Ll}}?|(?:\p{{L}}\.)+\p{{L}}|(?:{ABBREVIATIONS}))\.$")
 
+# Page furniture that starts a block of its own; a glued line holds one after its start. Only
+# where it starts with a capital (a heading or a button, not words of a sentence).
+# ``header``: the phrase is the whole block (a list heading, a button); ``link``: a label that
+# a headline follows ("Related: <headline>"), which ends where the headline's run of
+# capitalised words does; ``lead``: the block goes on to the next cut ("More in Tech").
+MARKER = regex.compile(r"""(?ix)(?<![\p{L}\p{N}'’-])(?:
+  (?P<header>
+    most\ (?:read|popular|viewed|shared|commented|emailed)(?:\ (?:today|this\ week|now|stories|articles|news))?
+  | trending\ (?:now|stories|articles|news|today)
+  | top\ stories | latest\ (?:news|stories|headlines) | editor'?s'?\ picks
+  | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
+  | recommended\ (?:for\ you|stories|articles|reading)
+  | share\ this\ (?:story|article|post|page)
+  | (?:loading|show|view|load|read|see\ all)\ comments(?:\ ?(?:\.{3}|…))?
+  | advertisement | sponsored\ content
+  | sign\ up\ for\ (?:the|our)\ (?:\p{L}+\ )?newsletters?
+  | subscribe\ to\ (?:the|our)\ (?:\p{L}+\ )?newsletters?
+  | meistgelesen | lesen\ sie\ auch | mehr\ zum\ thema | das\ könnte\ sie\ auch\ interessieren
+  | artikel\ teilen | newsletter\ abonnieren | anzeige
+  | les\ plus\ lus | à\ lire\ aussi | lire\ aussi | voir\ aussi | partager\ cet\ article
+  | inscrivez-vous\ à\ (?:la|notre)\ newsletter | publicité
+  | lo\ más\ (?:leído|visto) | lea\ también | te\ puede\ interesar | compartir\ este\ artículo
+  | suscríbete\ a\ (?:la|nuestra)\ newsletter | publicidad
+  | i\ più\ letti | leggi\ anche | condividi\ questo\ articolo | iscriviti\ alla\ newsletter | pubblicità
+  | (?:as\ )?mais\ lidas | leia\ (?:também|mais) | compartilhe\ (?:esta|este)\ (?:notícia|artigo) | publicidade
+  | самое\ (?:читаемое|популярное) | читайте\ также | поделиться | реклама
+  )
+| (?P<link>(?:related|read\ more|read\ next|see\ also|also\ read)\ ?:)
+| (?P<lead>
+    more\ (?:in|from|on)\ (?=\p{Lu}) | next\ up\ (?:in|on)\ (?=\p{Lu}) | up\ next\ (?:in|on)\ (?=\p{Lu})
+  | by\ (?:signing\ up|subscribing|clicking\ (?:subscribe|sign\ up)) | e-?mail\ \(required\)
+  )
+)""")
+# Short words a title-cased headline keeps in lower case.
+TITLE_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or per the to vs via with".split())
+WORD = regex.compile(r"\S+")
+
 
 def sentence_cuts(text: str) -> list[int]:
     """Offsets in ``text`` where a new sentence starts."""
@@ -27,9 +66,57 @@ def sentence_cuts(text: str) -> list[int]:
     return starts
 
 
+def marker_cuts(text: str) -> list[int]:
+    """Offsets in ``text`` where glued page furniture starts and where it ends: a marker
+    that starts with a capital (not at the start of ``text``), its end (a heading or a
+    button), or for a link label the end of the headline after it."""
+    cuts: list[int] = []
+    for match in MARKER.finditer(text):
+        if not text[match.start()].isupper():
+            continue
+        if match.start() > 0:
+            cuts.append(match.start())
+        if match.group("header"):
+            cuts.append(match.end())
+        elif match.group("link"):
+            end = headline_end(text, match.end())
+            if end is not None:
+                cuts.append(end)
+    return cuts
+
+
+def headline_end(text: str, start: int) -> int | None:
+    """Where the title-cased headline from ``start`` ends when a sentence is glued after it:
+    before the capitalised word that precedes the first lower-case word (not a short word a
+    title keeps in lower case). None when no such word follows (the headline runs on)."""
+    capitals: list[int] = []
+    for word in WORD.finditer(text, start):
+        first = word.group()[0]
+        if first.isupper() or first.isdigit():
+            capitals.append(word.start())
+        elif first.isalpha() and word.group().lower().strip(",;:") not in TITLE_SMALL_WORDS:
+            return capitals[-1] if len(capitals) >= 2 else None
+        if word.group()[-1] in ".!?":
+            return None  # the headline ends a sentence itself
+    return None
+
+
+def is_glued(text: str) -> bool:
+    """Whether a line holds page furniture glued to other text (a marker after its start)."""
+    return any(text[m.start()].isupper() and m.start() > 0 for m in MARKER.finditer(text))
+
+
+def glued_cuts(text: str) -> list[int]:
+    """Where to cut a glued line: at its sentence starts and around its markers; none for a
+    line that is not glued."""
+    if not is_glued(text):
+        return []
+    return sorted((set(sentence_cuts(text)) | set(marker_cuts(text))) - {0, len(text)})
+
+
 def split_sentences(block: Block) -> list[Block]:
-    """The block's sentences as pieces of its line (the block itself if it has one)."""
-    starts = sentence_cuts(block.text)
+    """The block's pieces when it is a glued line (see ``glued_cuts``), else the block itself."""
+    starts = block.measure(glued_cuts, glued_cuts)
     if not starts:
         return [block]
     # split_block cuts out ranges; a zero-width range at each start makes the pieces

@@ -51,12 +51,38 @@ def test_sentence_splitting_judges_residue_glued_to_prose():
     text = "The U.S. Army agreed on Monday. Mr. Smith said no. Advertisement. The talks went on."
     starts = sentence_cuts(text)
     assert [text[s:s + 3] for s in starts] == ["Mr.", "Adv", "The"]
-    glued = " ".join([PROSE[0], "Photo by Jane Doe.", PROSE[1]])
-    off = cleaner.clean("\n".join([glued, *PROSE[2:]]))
-    on = cleaner.clean("\n".join([glued, *PROSE[2:]]), config=cleaner.Config(split_min_words=30))
-    assert "Photo by Jane Doe." in off.text
-    assert "Photo by Jane Doe." not in on.text
+    glued = " ".join([PROSE[0], "Advertisement", PROSE[1]])
+    off = cleaner.clean("\n".join([glued, *PROSE[2:]]), config=cleaner.Config(split_min_words=0))
+    on = cleaner.clean("\n".join([glued, *PROSE[2:]]))
+    assert "Advertisement" in off.text
+    assert "Advertisement" not in on.text
+    assert [r.rule for r in on.removed] == ["advertisement-marker"]
     assert on.text.splitlines()[:2] == [PROSE[0], PROSE[1]]  # a removal between: two lines
+
+
+def test_a_line_without_glued_furniture_is_not_split():
+    # a short sentence inside a paragraph is no residue: only lines with a marker are split
+    line = " ".join([PROSE[0], "Photo by Jane Doe.", PROSE[1]])
+    result = cleaner.clean("\n".join([line, *PROSE[2:]]))
+    assert result.text.splitlines()[0] == line
+    assert not result.removed
+
+
+def test_glued_list_heading_cuts_the_tail_and_keeps_the_prose():
+    last = PROSE[4] + " Most Popular 1 Ten things to do this weekend 2 Police close the harbour road"
+    result = cleaner.clean("\n".join([*PROSE[:4], last]))
+    assert result.text.splitlines() == PROSE
+    assert {r.rule for r in result.removed} == {"most-read-cut"}
+
+
+def test_a_glued_related_link_ends_with_its_headline():
+    line = (PROSE[1] + " Related: The Ten Oldest Bridges in the Region The engineers said the bridge "
+            "would need new cables before the winter.")
+    result = cleaner.clean("\n".join([PROSE[0], line, *PROSE[2:]]))
+    assert "Related: The Ten Oldest Bridges in the Region" not in result.text
+    assert "The engineers said the bridge would need new cables before the winter." in result.text
+    assert PROSE[1] in result.text
+    assert any(r.rule == "read-more-line" for r in result.removed)
 
 
 def test_cleaning_runs_to_a_fixed_point():
