@@ -4,6 +4,7 @@ sentence ends and at the page furniture glued in ("Share this story", "Most Popu
 
 from __future__ import annotations
 
+import ahocorasick
 import regex
 
 from .document import Block
@@ -49,6 +50,31 @@ MARKER = regex.compile(r"""(?ix)(?<![\p{L}\p{N}'’-])(?:
   | by\ (?:signing\ up|subscribing|clicking\ (?:subscribe|sign\ up)) | e-?mail\ \(required\)
   )
 )""")
+# How the markers start: an Aho-Corasick scan for these (as written, in capitals or title case)
+# finds where a marker may start, so the marker pattern runs only there.
+MARKER_STARTS = (
+    "Most", "Trending", "Top stories", "Latest", "Editor", "You may", "You might", "Recommended",
+    "Share this", "Loading", "Show comments", "View comments", "Load comments", "Read comments",
+    "See all", "Advertisement", "Sponsored", "Sign up", "Subscribe to", "Meistgelesen",
+    "Lesen Sie", "Mehr zum", "Das könnte", "Artikel teilen", "Newsletter abonnieren", "Anzeige",
+    "Les plus", "À lire", "Lire aussi", "Voir aussi", "Partager", "Inscrivez-vous", "Publicité",
+    "Lo más", "Lea también", "Te puede", "Compartir", "Suscríbete", "Publicidad", "I più", "Leggi",
+    "Condividi", "Iscriviti", "Pubblicità", "As mais", "Mais lidas", "Leia", "Compartilhe",
+    "Publicidade", "Самое", "Читайте", "Поделиться", "Реклама", "Related", "Read more",
+    "Read next", "See also", "Also read", "More in", "More from", "More on", "Next up", "Up next",
+    "By signing", "By subscribing", "By clicking", "Email (", "E-mail (")
+
+
+def _first_words() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for start in MARKER_STARTS:
+        for variant in (start, start.upper(), start.title()):
+            automaton.add_word(variant, len(variant))
+    automaton.make_automaton()
+    return automaton
+
+
+FIRST_WORDS = _first_words()
 # Short words a title-cased headline keeps in lower case.
 TITLE_SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or per the to vs via with".split())
@@ -71,9 +97,7 @@ def marker_cuts(text: str) -> list[int]:
     that starts with a capital (not at the start of ``text``), its end (a heading or a
     button), or for a link label the end of the headline after it."""
     cuts: list[int] = []
-    for match in MARKER.finditer(text):
-        if not text[match.start()].isupper():
-            continue
+    for match in markers(text):
         if match.start() > 0:
             cuts.append(match.start())
         if match.group("header"):
@@ -103,7 +127,20 @@ def headline_end(text: str, start: int) -> int | None:
 
 def is_glued(text: str) -> bool:
     """Whether a line holds page furniture glued to other text (a marker after its start)."""
-    return any(text[m.start()].isupper() and m.start() > 0 for m in MARKER.finditer(text))
+    return any(m.start() > 0 for m in markers(text))
+
+
+def markers(text: str) -> list[regex.Match]:
+    """The markers in ``text`` that start with a capital, in order, not overlapping."""
+    found: list[regex.Match] = []
+    for end, length in FIRST_WORDS.iter(text):
+        start = end - length + 1
+        if found and start < found[-1].end():
+            continue
+        match = MARKER.match(text, start)
+        if match is not None:
+            found.append(match)
+    return found
 
 
 def glued_cuts(text: str) -> list[int]:
