@@ -64,7 +64,7 @@ class Config:
     body_lead_words: int = 60
     cut_min_prose_words: int = 80
     max_passes: int = 3
-    split_min_words: int = 15
+    split_min_words: int = 3
 
     detectors: tuple[str, ...] = (
         "glued_caption", "captions", "widgets", "datelines", "duplicates", "appended_story",

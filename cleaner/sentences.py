@@ -95,13 +95,14 @@ def sentence_cuts(text: str) -> list[int]:
 def marker_cuts(text: str) -> list[int]:
     """Offsets in ``text`` where glued page furniture starts and where it ends: a marker
     that starts with a capital (not at the start of ``text``), its end (a heading or a
-    button), or for a link label the end of the headline after it."""
+    button after the start of ``text``), or for a link label the end of the headline after it."""
     cuts: list[int] = []
     for match in markers(text):
         if match.start() > 0:
             cuts.append(match.start())
         if match.group("header"):
-            cuts.append(match.end())
+            if match.start() > 0:  # at the start it may be a longer heading's first words
+                cuts.append(match.end())
         elif match.group("link"):
             end = headline_end(text, match.end())
             if end is not None:
@@ -112,7 +113,8 @@ def marker_cuts(text: str) -> list[int]:
 def headline_end(text: str, start: int) -> int | None:
     """Where the title-cased headline from ``start`` ends when a sentence is glued after it:
     before the capitalised word that precedes the first lower-case word (not a short word a
-    title keeps in lower case). None when no such word follows (the headline runs on)."""
+    title keeps in lower case). None when no such word follows (the headline runs on), and for
+    a headline in sentence case (German, French...), whose end no capital marks."""
     capitals: list[int] = []
     for word in WORD.finditer(text, start):
         first = word.group()[0]
@@ -126,8 +128,14 @@ def headline_end(text: str, start: int) -> int | None:
 
 
 def is_glued(text: str) -> bool:
-    """Whether a line holds page furniture glued to other text (a marker after its start)."""
-    return any(m.start() > 0 for m in markers(text))
+    """Whether a line holds page furniture glued to other text: a marker after its start, or
+    one at its start that ends before the line does ("Related: <headline> <a sentence>")."""
+    return bool(inner_marker_cuts(text))
+
+
+def inner_marker_cuts(text: str) -> list[int]:
+    """``marker_cuts`` strictly inside ``text``."""
+    return [c for c in marker_cuts(text) if 0 < c < len(text.rstrip())]
 
 
 def markers(text: str) -> list[regex.Match]:
@@ -146,9 +154,10 @@ def markers(text: str) -> list[regex.Match]:
 def glued_cuts(text: str) -> list[int]:
     """Where to cut a glued line: at its sentence starts and around its markers; none for a
     line that is not glued."""
-    if not is_glued(text):
+    markers_inside = inner_marker_cuts(text)
+    if not markers_inside:
         return []
-    return sorted((set(sentence_cuts(text)) | set(marker_cuts(text))) - {0, len(text)})
+    return sorted(set(sentence_cuts(text)) | set(markers_inside))
 
 
 def split_sentences(block: Block) -> list[Block]:

@@ -85,6 +85,38 @@ def test_a_glued_related_link_ends_with_its_headline():
     assert any(r.rule == "read-more-line" for r in result.removed)
 
 
+def test_a_related_link_at_the_start_of_a_line_is_cut_from_the_sentence_after_it():
+    line = "Related: From Rails to Roads: How the City Moves TNG50 buses will run on the new lanes from May."
+    result = cleaner.clean("\n".join([*PROSE[:2], line, *PROSE[2:]]))
+    assert "TNG50 buses will run on the new lanes from May." in result.text
+    assert any(r.rule == "read-more-line" and r.text == "Related: From Rails to Roads: How the City Moves"
+               for r in result.removed)
+    # a headline in sentence case (German, French...) has no such end: the line is not split
+    from cleaner.sentences import glued_cuts
+
+    assert glued_cuts("Related: Die zehn ältesten Brücken der Region Die Ingenieure sagten, die Brücke brauche neue Seile.") == []
+
+
+def test_glued_buttons_in_a_short_line_are_split_and_cut():
+    result = cleaner.clean("\n".join([*PROSE, "Subscribe Loading comments..."]))
+    assert result.text.splitlines() == PROSE
+    assert "comments-marker" in {r.rule for r in result.removed}
+
+
+def test_glued_markers_in_other_languages():
+    from cleaner.sentences import glued_cuts
+
+    for line, piece in [
+        ("Le conseil a voté le budget lundi soir. Lire aussi : Les bus arrivent à l'automne", "Lire aussi"),
+        ("Der Rat stimmte am Montag zu. Meistgelesen 1 Neue Busse für die Stadt", "Meistgelesen"),
+        ("El consejo aprobó el presupuesto. Lo más leído 1 Nuevos autobuses para la ciudad", "Lo más leído"),
+    ]:
+        cuts = glued_cuts(line)
+        assert any(line[c:].startswith(piece) for c in cuts), line
+    # a capital is needed: words of a sentence are no marker
+    assert glued_cuts("The council said the most popular route would close and more in spring.") == []
+
+
 def test_cleaning_runs_to_a_fixed_point():
     # The long caption starts the body until the captions detector removes it; only then is
     # the byline under it in the head, where byline-by takes it: a second pass is needed.
