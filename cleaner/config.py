@@ -31,9 +31,11 @@ class Config:
         body_lead_words: the body starts at the first block of prose with this many words of
             prose up to it (half as many when more prose follows it), so that a standfirst or a
             caption above the byline leaves the byline in the head.
-        split_min_words: blocks of at least this many words are split into sentences before
-            the line rules and detectors judge them (0: never); for text whose line breaks
-            were lost, where residue is glued to prose.
+        split_min_words: glued lines of at least this many words (page furniture such as
+            "Share this story", "Most Popular" or "Related: <headline>" after their start;
+            text whose line breaks were lost) are split at sentence ends and around that
+            furniture before the line rules and detectors judge them (0: never). Lines
+            without such a marker are never split.
         max_passes: the rules and detectors run again on what they kept until nothing more
             goes, at most this many times, so that cleaning a cleaned body changes nothing.
         cut_min_prose_words: a ``cut`` rule acts only after this many words of prose, so a
@@ -62,7 +64,7 @@ class Config:
     body_lead_words: int = 60
     cut_min_prose_words: int = 80
     max_passes: int = 3
-    split_min_words: int = 0
+    split_min_words: int = 3
 
     detectors: tuple[str, ...] = (
         "glued_caption", "captions", "widgets", "datelines", "duplicates", "appended_story",

@@ -129,9 +129,9 @@ class Cleaner:
                          tail_blocks=c.tail_blocks, lead_words=c.body_lead_words)
 
     def split_long_blocks(self, doc: Document) -> None:
-        """Split blocks of ``split_min_words`` words or more into sentences (pieces of their
-        line, joined again in the output when kept), so that residue glued to prose can be
-        judged on its own."""
+        """Split glued lines of ``split_min_words`` words or more (see ``sentences.glued_cuts``)
+        into pieces of their line, joined again in the output when kept, so that residue glued
+        to prose can be judged on its own."""
         if not self.config.split_min_words:
             return
         out: list[Block] = []

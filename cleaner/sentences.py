@@ -1,8 +1,10 @@
-"""Split long blocks into sentences, so that residue glued to prose on one line (a scraper that
-lost the line breaks between blocks) can be judged on its own."""
+"""Split glued lines (a scraper that lost the line breaks between blocks) into pieces at
+sentence ends and at the page furniture glued in ("Share this story", "Most Popular",
+"Related: <a headline>"), so that the rules and detectors judge the residue on its own."""
 
 from __future__ import annotations
 
+import ahocorasick
 import regex
 
 from .document import Block
@@ -14,6 +16,69 @@ BOUNDARY = regex.compile(r"(?<=[.!?…。！？])[\"'”’»)\]]*\s+(?=[\"'“�
 ABBREVIATIONS = ("Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Inc|Corp|Co|Jr|Sr|No|Nos|vs|etc|approx"
                  "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 ABBREVIATION = regex.compile(rf"(?:^|\s)(?:\p{{L}}|\p{{Lu}}\p{{Ll}}?|(?:\p{{L}}\.)+\p{{L}}|(?:{ABBREVIATIONS}))\.$")
+
+# Page furniture that starts a block of its own; a glued line holds one after its start. Only
+# where it starts with a capital (a heading or a button, not words of a sentence).
+# ``header``: the phrase is the whole block (a list heading, a button); ``link``: a label that
+# a headline follows ("Related: <headline>"), which ends where the headline's run of
+# capitalised words does; ``lead``: the block goes on to the next cut ("More in Tech").
+MARKER = regex.compile(r"""(?ix)(?<![\p{L}\p{N}'’-])(?:
+  (?P<header>
+    most\ (?:read|popular|viewed|shared|commented|emailed)(?:\ (?:today|this\ week|now|stories|articles|news))?
+  | trending\ (?:now|stories|articles|news|today)
+  | top\ stories | latest\ (?:news|stories|headlines) | editor'?s'?\ picks
+  | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
+  | recommended\ (?:for\ you|stories|articles|reading)
+  | share\ this\ (?:story|article|post|page)
+  | (?:loading|show|view|load|read|see\ all)\ comments(?:\ ?(?:\.{3}|…))?
+  | advertisement | sponsored\ content
+  | sign\ up\ for\ (?:the|our)\ (?:\p{L}+\ )?newsletters?
+  | subscribe\ to\ (?:the|our)\ (?:\p{L}+\ )?newsletters?
+  | meistgelesen | lesen\ sie\ auch | mehr\ zum\ thema | das\ könnte\ sie\ auch\ interessieren
+  | artikel\ teilen | newsletter\ abonnieren | anzeige
+  | les\ plus\ lus | à\ lire\ aussi | lire\ aussi | voir\ aussi | partager\ cet\ article
+  | inscrivez-vous\ à\ (?:la|notre)\ newsletter | publicité
+  | lo\ más\ (?:leído|visto) | lea\ también | te\ puede\ interesar | compartir\ este\ artículo
+  | suscríbete\ a\ (?:la|nuestra)\ newsletter | publicidad
+  | i\ più\ letti | leggi\ anche | condividi\ questo\ articolo | iscriviti\ alla\ newsletter | pubblicità
+  | (?:as\ )?mais\ lidas | leia\ (?:também|mais) | compartilhe\ (?:esta|este)\ (?:notícia|artigo) | publicidade
+  | самое\ (?:читаемое|популярное) | читайте\ также | поделиться | реклама
+  )
+| (?P<link>(?:related|read\ more|read\ next|see\ also|also\ read)\ ?:)
+| (?P<lead>
+    more\ (?:in|from|on)\ (?=\p{Lu}) | next\ up\ (?:in|on)\ (?=\p{Lu}) | up\ next\ (?:in|on)\ (?=\p{Lu})
+  | by\ (?:signing\ up|subscribing|clicking\ (?:subscribe|sign\ up)) | e-?mail\ \(required\)
+  )
+)""")
+# How the markers start: an Aho-Corasick scan for these (as written, in capitals or title case)
+# finds where a marker may start, so the marker pattern runs only there.
+MARKER_STARTS = (
+    "Most", "Trending", "Top stories", "Latest", "Editor", "You may", "You might", "Recommended",
+    "Share this", "Loading", "Show comments", "View comments", "Load comments", "Read comments",
+    "See all", "Advertisement", "Sponsored", "Sign up", "Subscribe to", "Meistgelesen",
+    "Lesen Sie", "Mehr zum", "Das könnte", "Artikel teilen", "Newsletter abonnieren", "Anzeige",
+    "Les plus", "À lire", "Lire aussi", "Voir aussi", "Partager", "Inscrivez-vous", "Publicité",
+    "Lo más", "Lea también", "Te puede", "Compartir", "Suscríbete", "Publicidad", "I più", "Leggi",
+    "Condividi", "Iscriviti", "Pubblicità", "As mais", "Mais lidas", "Leia", "Compartilhe",
+    "Publicidade", "Самое", "Читайте", "Поделиться", "Реклама", "Related", "Read more",
+    "Read next", "See also", "Also read", "More in", "More from", "More on", "Next up", "Up next",
+    "By signing", "By subscribing", "By clicking", "Email (", "E-mail (")
+
+
+def _first_words() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for start in MARKER_STARTS:
+        for variant in (start, start.upper(), start.title()):
+            automaton.add_word(variant, len(variant))
+    automaton.make_automaton()
+    return automaton
+
+
+FIRST_WORDS = _first_words()
+# Short words a title-cased headline keeps in lower case.
+TITLE_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or per the to vs via with".split())
+WORD = regex.compile(r"\S+")
 
 
 def sentence_cuts(text: str) -> list[int]:
@@ -27,9 +92,77 @@ def sentence_cuts(text: str) -> list[int]:
     return starts
 
 
+def marker_cuts(text: str) -> list[int]:
+    """Offsets in ``text`` where glued page furniture starts and where it ends: a marker
+    that starts with a capital (not at the start of ``text``), its end (a heading or a
+    button after the start of ``text``), or for a link label the end of the headline after it."""
+    cuts: list[int] = []
+    for match in markers(text):
+        if match.start() > 0:
+            cuts.append(match.start())
+        if match.group("header"):
+            if match.start() > 0:  # at the start it may be a longer heading's first words
+                cuts.append(match.end())
+        elif match.group("link"):
+            end = headline_end(text, match.end())
+            if end is not None:
+                cuts.append(end)
+    return cuts
+
+
+def headline_end(text: str, start: int) -> int | None:
+    """Where the title-cased headline from ``start`` ends when a sentence is glued after it:
+    before the capitalised word that precedes the first lower-case word (not a short word a
+    title keeps in lower case). None when no such word follows (the headline runs on), and for
+    a headline in sentence case (German, French...), whose end no capital marks."""
+    capitals: list[int] = []
+    for word in WORD.finditer(text, start):
+        first = word.group()[0]
+        if first.isupper() or first.isdigit():
+            capitals.append(word.start())
+        elif first.isalpha() and word.group().lower().strip(",;:") not in TITLE_SMALL_WORDS:
+            return capitals[-1] if len(capitals) >= 2 else None
+        if word.group()[-1] in ".!?":
+            return None  # the headline ends a sentence itself
+    return None
+
+
+def is_glued(text: str) -> bool:
+    """Whether a line holds page furniture glued to other text: a marker after its start, or
+    one at its start that ends before the line does ("Related: <headline> <a sentence>")."""
+    return bool(inner_marker_cuts(text))
+
+
+def inner_marker_cuts(text: str) -> list[int]:
+    """``marker_cuts`` strictly inside ``text``."""
+    return [c for c in marker_cuts(text) if 0 < c < len(text.rstrip())]
+
+
+def markers(text: str) -> list[regex.Match]:
+    """The markers in ``text`` that start with a capital, in order, not overlapping."""
+    found: list[regex.Match] = []
+    for end, length in FIRST_WORDS.iter(text):
+        start = end - length + 1
+        if found and start < found[-1].end():
+            continue
+        match = MARKER.match(text, start)
+        if match is not None:
+            found.append(match)
+    return found
+
+
+def glued_cuts(text: str) -> list[int]:
+    """Where to cut a glued line: at its sentence starts and around its markers; none for a
+    line that is not glued."""
+    markers_inside = inner_marker_cuts(text)
+    if not markers_inside:
+        return []
+    return sorted(set(sentence_cuts(text)) | set(markers_inside))
+
+
 def split_sentences(block: Block) -> list[Block]:
-    """The block's sentences as pieces of its line (the block itself if it has one)."""
-    starts = sentence_cuts(block.text)
+    """The block's pieces when it is a glued line (see ``glued_cuts``), else the block itself."""
+    starts = block.measure(glued_cuts, glued_cuts)
     if not starts:
         return [block]
     # split_block cuts out ranges; a zero-width range at each start makes the pieces

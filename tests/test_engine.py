@@ -51,12 +51,70 @@ def test_sentence_splitting_judges_residue_glued_to_prose():
     text = "The U.S. Army agreed on Monday. Mr. Smith said no. Advertisement. The talks went on."
     starts = sentence_cuts(text)
     assert [text[s:s + 3] for s in starts] == ["Mr.", "Adv", "The"]
-    glued = " ".join([PROSE[0], "Photo by Jane Doe.", PROSE[1]])
-    off = cleaner.clean("\n".join([glued, *PROSE[2:]]))
-    on = cleaner.clean("\n".join([glued, *PROSE[2:]]), config=cleaner.Config(split_min_words=30))
-    assert "Photo by Jane Doe." in off.text
-    assert "Photo by Jane Doe." not in on.text
+    glued = " ".join([PROSE[0], "Advertisement", PROSE[1]])
+    off = cleaner.clean("\n".join([glued, *PROSE[2:]]), config=cleaner.Config(split_min_words=0))
+    on = cleaner.clean("\n".join([glued, *PROSE[2:]]))
+    assert "Advertisement" in off.text
+    assert "Advertisement" not in on.text
+    assert [r.rule for r in on.removed] == ["advertisement-marker"]
     assert on.text.splitlines()[:2] == [PROSE[0], PROSE[1]]  # a removal between: two lines
+
+
+def test_a_line_without_glued_furniture_is_not_split():
+    # a short sentence inside a paragraph is no residue: only lines with a marker are split
+    line = " ".join([PROSE[0], "Photo by Jane Doe.", PROSE[1]])
+    result = cleaner.clean("\n".join([line, *PROSE[2:]]))
+    assert result.text.splitlines()[0] == line
+    assert not result.removed
+
+
+def test_glued_list_heading_cuts_the_tail_and_keeps_the_prose():
+    last = PROSE[4] + " Most Popular 1 Ten things to do this weekend 2 Police close the harbour road"
+    result = cleaner.clean("\n".join([*PROSE[:4], last]))
+    assert result.text.splitlines() == PROSE
+    assert {r.rule for r in result.removed} == {"most-read-cut"}
+
+
+def test_a_glued_related_link_ends_with_its_headline():
+    line = (PROSE[1] + " Related: The Ten Oldest Bridges in the Region The engineers said the bridge "
+            "would need new cables before the winter.")
+    result = cleaner.clean("\n".join([PROSE[0], line, *PROSE[2:]]))
+    assert "Related: The Ten Oldest Bridges in the Region" not in result.text
+    assert "The engineers said the bridge would need new cables before the winter." in result.text
+    assert PROSE[1] in result.text
+    assert any(r.rule == "read-more-line" for r in result.removed)
+
+
+def test_a_related_link_at_the_start_of_a_line_is_cut_from_the_sentence_after_it():
+    line = "Related: From Rails to Roads: How the City Moves TNG50 buses will run on the new lanes from May."
+    result = cleaner.clean("\n".join([*PROSE[:2], line, *PROSE[2:]]))
+    assert "TNG50 buses will run on the new lanes from May." in result.text
+    assert any(r.rule == "read-more-line" and r.text == "Related: From Rails to Roads: How the City Moves"
+               for r in result.removed)
+    # a headline in sentence case (German, French...) has no such end: the line is not split
+    from cleaner.sentences import glued_cuts
+
+    assert glued_cuts("Related: Die zehn ältesten Brücken der Region Die Ingenieure sagten, die Brücke brauche neue Seile.") == []
+
+
+def test_glued_buttons_in_a_short_line_are_split_and_cut():
+    result = cleaner.clean("\n".join([*PROSE, "Subscribe Loading comments..."]))
+    assert result.text.splitlines() == PROSE
+    assert "comments-marker" in {r.rule for r in result.removed}
+
+
+def test_glued_markers_in_other_languages():
+    from cleaner.sentences import glued_cuts
+
+    for line, piece in [
+        ("Le conseil a voté le budget lundi soir. Lire aussi : Les bus arrivent à l'automne", "Lire aussi"),
+        ("Der Rat stimmte am Montag zu. Meistgelesen 1 Neue Busse für die Stadt", "Meistgelesen"),
+        ("El consejo aprobó el presupuesto. Lo más leído 1 Nuevos autobuses para la ciudad", "Lo más leído"),
+    ]:
+        cuts = glued_cuts(line)
+        assert any(line[c:].startswith(piece) for c in cuts), line
+    # a capital is needed: words of a sentence are no marker
+    assert glued_cuts("The council said the most popular route would close and more in spring.") == []
 
 
 def test_cleaning_runs_to_a_fixed_point():
