@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import cleaner
 from cleaner.layout import Layout
 from cleaner.segment import segment
@@ -280,3 +282,21 @@ def test_a_line_of_share_buttons_is_never_the_title():
     result = cleaner.clean("\n".join(["Council approves transport budget", "Linkedin Reddit Pocket", *PROSE]))
     assert result.title == "Council approves transport budget"
     assert {r.text: r.rule for r in result.removed}["Linkedin Reddit Pocket"] == "widgets"
+
+
+@pytest.mark.parametrize("phrase", [
+    "Most Popular", "Trending Now", "Top Stories", "Latest News", "Editor's Picks", "You May Also Like",
+    "Recommended For You", "Share This Story", "Loading comments...", "Advertisement", "Sponsored Content",
+    "Sign up for the newsletter", "Subscribe to our newsletter", "Meistgelesen", "Lesen Sie auch",
+    "Mehr zum Thema", "Anzeige", "Les plus lus", "À lire aussi", "Voir aussi", "Publicité", "Lo más leído",
+    "Lea también", "Publicidad", "I più letti", "Leggi anche", "Pubblicità", "Mais lidas", "Leia também",
+    "Publicidade", "Самое читаемое", "Читайте также", "Реклама", "Related:", "Read more:", "See also:",
+    "More in Tech", "Next up in Science", "By signing up",
+])
+def test_every_kind_of_glued_marker_is_found_inside_a_line(phrase):
+    # the marker pattern only runs where the first-words scan (MARKER_STARTS) points: both lists
+    # must know each marker
+    from cleaner.sentences import markers
+
+    found = markers(f"The council approved the plan on Monday. {phrase} Something else follows here")
+    assert found and found[0].group().rstrip(" .…:").startswith(phrase.rstrip(" .…:")[:6])
