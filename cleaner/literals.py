@@ -26,6 +26,9 @@ except ImportError:  # pragma: no cover - another Python: no prefilter, every ru
 # an escaped backslash (kept as it is), or a Unicode class (read as \w: some letter)
 UNICODE_CLASS = regex.compile(r"\\\\|\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
 NAMED_GROUP = regex.compile(r"\(\?P<[^>]+>")
+# regex-module syntax the stdlib parser would misread as literals rather than refuse: POSIX
+# classes ("[[:alpha:]]") and fuzzy constraints ("(?:colour){e<=1}")
+MISREAD_SYNTAX = regex.compile(r"\[:\^?[a-z]+:\]|\{[eisd]\s*(?:<|<=|\}|,)|\{[0-9]\s*<")
 MIN_LITERAL_CHARS = 2
 MAX_CHAR_SET = 12
 # Single characters too common in prose to be worth a gate on their own.
@@ -135,7 +138,7 @@ def _as_word_class(match: regex.Match) -> str:
 def _parse(pattern: str) -> list | None:
     """The stdlib parse tree of a rule's pattern (``\\p{..}`` read as ``\\w``, named groups
     as plain ones), or None when the stdlib parser cannot read it."""
-    if sre_parse is None:
+    if sre_parse is None or MISREAD_SYNTAX.search(pattern):
         return None
     source = NAMED_GROUP.sub("(?:", UNICODE_CLASS.sub(_as_word_class, pattern))
     try:

@@ -154,12 +154,21 @@ def parse_rule(data: Any, path: Path, vet: bool = False) -> Rule:
         problem = redos.quick_check(pattern.pattern, pattern.flags, data["scope"], tuple(examples["match"]))
         if problem:
             raise _fail(path, "pattern", f"rule '{data['id']}': {problem}")
+    gate = frozenset(requires) if requires else literals.required_literals(pattern.pattern)
+    starts = literals.first_characters(pattern.pattern) if data["scope"] != "span" else None
+    # a safety net for what the prefilter reads from the pattern: every match example must
+    # pass it, or the rule is tried on every block (``requires`` errors are the author's and
+    # show in the examples check)
+    folded = [example.strip().casefold() for example in examples["match"]]
+    if not requires and gate is not None and not all(literals.meets(gate, f) for f in folded):
+        gate = None
+    if starts is not None and not all(literals.starts_well(starts, f[:1]) for f in folded):
+        starts = None
     return Rule(id=data["id"], kind=data["kind"], scope=data["scope"], where=where,
                 pattern=pattern, description=data["description"].strip(), languages=languages,
                 match_examples=tuple(examples["match"]),
                 no_match_examples=tuple(examples["no_match"]), path=str(path), requires=requires,
-                gate=frozenset(requires) if requires else literals.required_literals(pattern.pattern),
-                starts=literals.first_characters(pattern.pattern) if data["scope"] != "span" else None)
+                gate=gate, starts=starts)
 
 
 def rule_files(folder: Path) -> list[Path]:

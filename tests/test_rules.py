@@ -165,3 +165,27 @@ def test_requires_gates_a_rule_on_its_words():
 def test_requires_must_be_a_list_of_words():
     with pytest.raises(RuleError, match="'requires'"):
         parse_rule({**GOOD, "requires": "demo"}, Path("rules/ui/demo-rule.yaml"))
+
+
+def test_a_user_rule_in_posix_or_fuzzy_syntax_is_tried_on_every_block(tmp_path):
+    # the stdlib parser would read "[[:digit:]]" and "{e<=1}" as literal characters: no gate
+    write_rule(tmp_path, "ui/posix.yaml", DEMO_RULE.format(
+        id="posix-count", pattern="[[:digit:]]+ shares", m1="12 shares", m2="3 shares"))
+    write_rule(tmp_path, "ui/fuzzy.yaml", DEMO_RULE.format(
+        id="fuzzy-share", pattern="(?:share this){e<=1}", m1="share this", m2="shore this"))
+    rules = {r.id: r for r in load_folder(tmp_path)}
+    assert rules["fuzzy-share"].gate is None
+    assert rules["posix-count"].gate is None
+    assert all(r.matches(example) for r in rules.values() for example in r.match_examples)
+
+
+def test_a_gate_that_a_match_example_fails_is_dropped(tmp_path, monkeypatch):
+    from cleaner import literals
+
+    monkeypatch.setattr(literals, "required_literals", lambda pattern: frozenset({"zzz"}))
+    monkeypatch.setattr(literals, "first_characters", lambda pattern: frozenset({"q"}))
+    write_rule(tmp_path, "ui/promo.yaml", DEMO_RULE.format(
+        id="promo-banner", pattern="Promo Banner( Here)?", m1="Promo Banner", m2="Promo Banner Here"))
+    rule = load_folder(tmp_path)[0]
+    assert rule.gate is None and rule.starts is None
+    assert rule.matches("Promo Banner")
