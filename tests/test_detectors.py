@@ -315,3 +315,16 @@ def test_rows_of_a_table_that_end_alike_are_not_near_copies():
     result = cleaner.clean("\n".join([PARAGRAPH, *rows, PARAGRAPH_2, PARAGRAPH_3]))
     assert not [r for r in result.removed if r.rule == "duplicates"]
     assert result.text.splitlines() == [PARAGRAPH, *rows, PARAGRAPH_2, PARAGRAPH_3]
+
+
+def test_a_caption_printed_again_with_a_word_changed_is_a_near_repeat():
+    caption = ("Rescue workers search through the rubble of a collapsed building after a powerful earthquake "
+               "struck the coastal city early on Tuesday morning, killing at least twelve people, officials said")
+    again = caption.replace("twelve", "thirteen")
+    result = cleaner.clean("\n".join([PARAGRAPH, caption, PARAGRAPH_2, again, PARAGRAPH_3]))
+    assert [(r.text, r.reason) for r in result.removed if r.kind == "duplicate"] == [(again, "near_repeat")]
+    # two points of a list that share most words but say different things are no copies
+    points = ["The council will spend two million pounds on roads in the north of the county next year",
+              "The council will spend three million pounds on schools in the south of the county next year"]
+    kept = cleaner.clean("\n".join([PARAGRAPH, *points, PARAGRAPH_2, PARAGRAPH_3]))
+    assert not [r for r in kept.removed if r.kind == "duplicate"]

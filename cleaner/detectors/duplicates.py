@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterable
 
 import regex
-from trafilatura.deduplication import Simhash
 
 from ..document import Block, Document
 from ..layout import Layout
@@ -22,9 +21,9 @@ def block_key(text: str) -> str:
     return " ".join(KEY_TOKEN.findall(text.casefold()))
 
 
-def simhash_of_key(text: str) -> Simhash:
-    """trafilatura's Simhash of a block's key."""
-    return Simhash(block_key(text))
+def key_words(text: str) -> frozenset[str]:
+    """The distinct words of a block's key."""
+    return frozenset(block_key(text).split())
 
 
 class DuplicateDetector(Detector):
@@ -33,19 +32,22 @@ class DuplicateDetector(Detector):
     Reasons: ``exact_repeat`` (same words), ``repeated_in_head`` (a block above the article's
     body, a sentence of prose that is no headline (a standfirst, a teaser) and that the page
     prints once more: the copy in the head goes, and the other copy stays when prose of the
-    article lies between them), ``near_repeat`` (trafilatura's Simhash similarity
-    at least ``min_similarity``; only for blocks up to ``max_near_chars``, where near copies
-    are captions and headlines). Blocks shorter than ``min_chars`` are never duplicates.
+    article lies between them), ``near_repeat`` (a block of at least ``near_min_words``
+    words whose distinct words overlap an earlier block's by at least ``min_overlap``
+    (Jaccard), with the same first or last ``anchor_words`` words: a caption or headline
+    printed again with a word changed; only for blocks up to ``max_near_chars``). Blocks
+    shorter than ``min_chars`` are never duplicates.
     """
 
     name = "duplicates"
     kind = "duplicate"
 
-    def __init__(self, min_chars: int = 20, min_similarity: float = 0.95,
+    def __init__(self, min_chars: int = 20, min_overlap: float = 0.9, near_min_words: int = 8,
                  max_near_chars: int = 600, anchor_words: int = 3, prose_min_words: int = 12) -> None:
         self.prose_min_words = prose_min_words
         self.min_chars = min_chars
-        self.min_similarity = min_similarity
+        self.min_overlap = min_overlap
+        self.near_min_words = near_min_words
         self.max_near_chars = max_near_chars
         self.anchor_words = anchor_words
 
@@ -61,6 +63,13 @@ class DuplicateDetector(Detector):
         anchors = {" ".join(words[:self.anchor_words]), " ".join(words[-self.anchor_words:])}
         return key, frozenset(a for a in anchors if HAS_LETTER.search(a))
 
+    def is_near_copy(self, words: frozenset[str], earlier: list[frozenset[str]]) -> bool:
+        """Whether a block with these distinct words nearly repeats one of the ``earlier``."""
+        if len(words) < self.near_min_words:
+            return False
+        return any(len(other) >= self.near_min_words
+                   and len(words & other) >= self.min_overlap * len(words | other) for other in earlier)
+
     def is_standfirst(self, doc: Document, layout: Layout, index: int, copies: int) -> bool:
         """Whether block ``index``, printed ``copies`` times, is a standfirst or teaser above the
         body: kept prose in the head, no headline, printed twice (more copies: a caption)."""
@@ -75,13 +84,13 @@ class DuplicateDetector(Detector):
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """Later copies of earlier blocks."""
         seen: dict[str, int] = {}  # key -> index of its first copy
-        # Simhash is costly: a block is hashed and compared only when an earlier block shares
-        # its first or last words (near copies of captions and headlines do).
+        # a block is compared only with the earlier blocks that share its first or last words
+        # (near copies of captions and headlines do)
         earlier_by_anchor: dict[str, list[str]] = {}
-        block_of: dict[str, Block] = {}  # key -> its first block, which keeps its fingerprint
+        block_of: dict[str, Block] = {}  # key -> its first block, which keeps its word set
 
-        def fingerprint(key: str) -> Simhash:
-            return block_of[key].measure(Simhash, simhash_of_key)
+        def words(key: str) -> frozenset[str]:
+            return block_of[key].measure(key_words, key_words)
 
         keys = [block.measure(self.name, self.key_and_anchors)[0] for block in doc.blocks]
         copies = Counter(keys)
@@ -102,8 +111,7 @@ class DuplicateDetector(Detector):
             if not anchors:
                 continue
             earlier = {k for anchor in anchors for k in earlier_by_anchor.get(anchor, ())}
-            if block.kept and earlier and any(
-                    fingerprint(key).similarity(fingerprint(k)) >= self.min_similarity for k in earlier):
+            if block.kept and earlier and self.is_near_copy(words(key), [words(k) for k in earlier]):
                 yield Finding(index, "near_repeat")
             for anchor in anchors:
                 earlier_by_anchor.setdefault(anchor, []).append(key)
