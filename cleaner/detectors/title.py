@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
 from ..document import Document
 from ..layout import Layout
 from ..text_stats import is_headline
 from ..wordlists import word_list
 from .base import Detector, Finding
-
-UI_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}+'’.-]*")
+from .widgets import only_ui_words
 
 # Blocks the boilerplate detector took from above the article may still be its headline.
 RECLAIMABLE = frozenset({"boilerplate"})
@@ -38,7 +35,7 @@ class TitleDetector(Detector):
 
     def is_ui(self, text: str) -> bool:
         """Whether every word of ``text`` is a word of page furniture ("Linkedin Reddit Pocket")."""
-        return set(UI_TOKEN.findall(text.lower())) <= self.ui_words
+        return only_ui_words(text.lower(), self.ui_words)
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """At most one finding: the headline."""

@@ -64,14 +64,19 @@ class WidgetDetector(BlockDetector):
                 yield Finding(index, reason)
 
     def _all_ui(self, lowered: str) -> bool:
-        words = TOKEN.findall(lowered)
-        i = 0
-        while i < len(words):
-            pair = " ".join(words[i:i + 2])
-            if pair in self.ui_words and i + 1 < len(words):
-                i += 2
-            elif words[i] in self.ui_words:
-                i += 1
-            else:
-                return False
-        return True
+        return only_ui_words(lowered, self.ui_words)
+
+
+def only_ui_words(lowered: str, ui_words: frozenset[str]) -> bool:
+    """Whether the lowercased ``lowered`` is made only of words (or two-word phrases) of page
+    furniture: "share save", "facebook twitter email"."""
+    words = TOKEN.findall(lowered)
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in ui_words:
+            i += 2
+        elif words[i] in ui_words:
+            i += 1
+        else:
+            return False
+    return True
