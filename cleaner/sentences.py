@@ -127,12 +127,6 @@ def headline_end(text: str, start: int) -> int | None:
     return None
 
 
-def is_glued(text: str) -> bool:
-    """Whether a line holds page furniture glued to other text: a marker after its start, or
-    one at its start that ends before the line does ("Related: <headline> <a sentence>")."""
-    return bool(inner_marker_cuts(text))
-
-
 def inner_marker_cuts(text: str) -> list[int]:
     """``marker_cuts`` strictly inside ``text``."""
     return [c for c in marker_cuts(text) if 0 < c < len(text.rstrip())]

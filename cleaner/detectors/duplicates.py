@@ -92,10 +92,9 @@ class DuplicateDetector(Detector):
         def words(key: str) -> frozenset[str]:
             return block_of[key].measure(key_words, key_words)
 
-        keys = [block.measure(self.name, self.key_and_anchors)[0] for block in doc.blocks]
-        copies = Counter(keys)
-        for index, block in enumerate(doc.blocks):
-            key, anchors = block.measure(self.name, self.key_and_anchors)
+        measured = [block.measure(self.name, self.key_and_anchors) for block in doc.blocks]
+        copies = Counter(key for key, _ in measured)
+        for index, (block, (key, anchors)) in enumerate(zip(doc.blocks, measured, strict=True)):
             if len(key) < self.min_chars:
                 continue
             if key in seen:
