@@ -90,6 +90,16 @@ def _leading_literal(items: list) -> str:
     return "".join(head)
 
 
+def _group_items(op: object, value: object) -> list | None:
+    """The items inside a group (capturing, non-capturing or atomic), or None for any other
+    parse-tree item."""
+    if op is sre.SUBPATTERN:
+        return value[-1]
+    if op is sre.ATOMIC_GROUP:
+        return value
+    return None
+
+
 def _required(items: Iterable) -> Literals | None:
     """The best requirement of a sequence of parse-tree items."""
     best: Literals | None = None
@@ -114,12 +124,11 @@ def _required(items: Iterable) -> Literals | None:
                 best = _better(best, joined if min(map(len, joined)) >= MIN_LITERAL_CHARS else None)
         close_run()
         found: Literals | None = None
+        group = _group_items(op, value)
         if op is sre.IN:
             found = _char_set(value)
-        elif op is sre.SUBPATTERN:
-            found = _required(value[-1])
-        elif op is sre.ATOMIC_GROUP:
-            found = _required(value)
+        elif group is not None:
+            found = _required(group)
         elif op is sre.BRANCH:
             alternatives = [_required(branch) for branch in value[1]]
             if all(a is not None for a in alternatives):
@@ -183,13 +192,12 @@ def _first(items: Iterable) -> tuple[Literals, bool] | None:
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # zero-width: the next item decides
         found: tuple[Literals, bool] | None
+        group = _group_items(op, value)
         if op is sre.IN:
             chars = _first_of_class(value)
             found = None if chars is None else (chars, False)
-        elif op is sre.SUBPATTERN:
-            found = _first(value[-1])
-        elif op is sre.ATOMIC_GROUP:
-            found = _first(value)
+        elif group is not None:
+            found = _first(group)
         elif op is sre.BRANCH:
             alternatives = [_first(branch) for branch in value[1]]
             if any(a is None for a in alternatives):

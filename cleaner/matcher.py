@@ -19,7 +19,6 @@ from .rules import Rule
 
 LEADING_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
 NUMBERED_BACKREF = regex.compile(r"\\[1-9]|\(\?P=\d")
-REGIONS = ("anywhere", "head", "tail")
 
 
 def branch(rule: Rule, index: int) -> str | None:
@@ -54,27 +53,23 @@ class CombinedRules:
         self.any_start = sum(b for b, r in zip(self.bits, self.rules, strict=True) if r.starts is None)
         self.start_masks: dict[str, int] = {}
         self.matchers = tuple(getattr(r.pattern, method) for r in self.rules)
-        self.patterns: dict[frozenset[str], regex.Pattern | None] = {}
         self.branch_ids: dict[frozenset[str], tuple[int, ...]] = {}
         self.loose: dict[frozenset[str], tuple[tuple[int, Rule], ...]] = {}
         self.gated: dict[frozenset[str], tuple[int, ...]] = {}
-        for allowed in self.region_sets():
-            chosen = [(i, r) for i, r in enumerate(self.rules) if r.where in allowed]
-            self.gated[allowed] = tuple(i for i, r in chosen if r.gate is not None)
-            branches = [(i, r, branch(r, i)) for i, r in chosen if r.gate is None]
-            combinable = [b for _, _, b in branches if b is not None]
-            self.patterns[allowed] = regex.compile("|".join(combinable)) if combinable else None
-            self.branch_ids[allowed] = tuple(i for i, _, b in branches if b is not None)
-            self.loose[allowed] = tuple((i, r) for i, r, b in branches if b is None)
-        # per (in head, in tail): the region set, its combined pattern and its gated rules as bits
-        self.by_position = {}
+        # per (in head, in tail): the region set, its combined pattern's match method and its
+        # gated rules as bits
+        self.by_position: dict[tuple[bool, bool], tuple[frozenset[str], object, int]] = {}
         for head in (False, True):
             for tail in (False, True):
-                allowed = frozenset({"anywhere"} | ({"head"} if head else set()) | ({"tail"} if tail else set()))
-                pattern = self.patterns[allowed]
-                self.by_position[head, tail] = (
-                    allowed, None if pattern is None else getattr(pattern, method),
-                    sum(self.bits[i] for i in self.gated[allowed]))
+                allowed = self.region_set(head, tail)
+                chosen = [(i, r) for i, r in enumerate(self.rules) if r.where in allowed]
+                self.gated[allowed] = tuple(i for i, r in chosen if r.gate is not None)
+                branches = [(i, r, branch(r, i)) for i, r in chosen if r.gate is None]
+                combinable = [b for _, _, b in branches if b is not None]
+                self.branch_ids[allowed] = tuple(i for i, _, b in branches if b is not None)
+                self.loose[allowed] = tuple((i, r) for i, r, b in branches if b is None)
+                combined = getattr(regex.compile("|".join(combinable)), method) if combinable else None
+                self.by_position[head, tail] = (allowed, combined, sum(self.bits[i] for i in self.gated[allowed]))
 
     def start_mask(self, first: str) -> int:
         """The bits of the rules a block whose case-folded first character is ``first`` can
@@ -88,10 +83,9 @@ class CombinedRules:
         return mask
 
     @staticmethod
-    def region_sets() -> list[frozenset[str]]:
-        """Every set of regions a block can be in (it is always ``anywhere``)."""
-        return [frozenset({"anywhere"}), frozenset({"anywhere", "head"}),
-                frozenset({"anywhere", "tail"}), frozenset({"anywhere", "head", "tail"})]
+    def region_set(in_head: bool, in_tail: bool) -> frozenset[str]:
+        """The regions a block with this position is in (always ``anywhere``)."""
+        return frozenset({"anywhere"} | ({"head"} if in_head else set()) | ({"tail"} if in_tail else set()))
 
     def find(self, text: str, in_head: bool, in_tail: bool, timeout: float,
              possible: int | None = None) -> tuple[Rule, regex.Match] | None:
