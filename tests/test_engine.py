@@ -262,20 +262,18 @@ def test_a_paragraph_ends_the_search_for_the_title():
     assert result.title is None and result.text.splitlines() == lines
 
 
-def test_a_dated_wire_photo_caption_goes_and_a_sentence_about_a_photo_stays():
-    caption = "This March 28, 2017, file photo, provided by the state registry shows the defendant."
-    about = "This photo of the mayor went viral after it was shared thousands of times on Monday."
-    result = cleaner.clean("\n".join([PROSE[0], caption, *PROSE[1:], about]))
-    assert {r.text: r.rule for r in result.removed} == {caption: "wire-photo-caption-line"}
-    assert result.text.splitlines() == [*PROSE, about]
-
-
-def test_a_caption_credited_with_via_goes_and_a_sentence_with_via_stays():
-    caption = "The new laptop's scissor switch keyboard via iFixit"
-    sentence = "Tickets for the new line are sold via the council's website."
-    result = cleaner.clean("\n".join([PROSE[0], caption, *PROSE[1:], sentence]))
-    assert {r.text: r.rule for r in result.removed} == {caption: "via-credit-line"}
-    assert result.text.splitlines() == [*PROSE, sentence]
+@pytest.mark.parametrize(("caption", "rule", "prose_alike"), [
+    # a dated wire caption goes; a sentence about a photo stays
+    ("This March 28, 2017, file photo, provided by the state registry shows the defendant.",
+     "wire-photo-caption-line", "This photo of the mayor went viral after it was shared thousands of times on Monday."),
+    # a caption credited with "via" goes; a sentence with "via" stays
+    ("The new laptop's scissor switch keyboard via iFixit",
+     "via-credit-line", "Tickets for the new line are sold via the council's website."),
+])
+def test_a_caption_rule_takes_the_caption_and_leaves_a_sentence_alike(caption, rule, prose_alike):
+    result = cleaner.clean("\n".join([PROSE[0], caption, *PROSE[1:], prose_alike]))
+    assert {r.text: r.rule for r in result.removed} == {caption: rule}
+    assert result.text.splitlines() == [*PROSE, prose_alike]
 
 
 def test_a_line_of_share_buttons_is_never_the_title():
