@@ -85,7 +85,7 @@ class CaptionDetector(BlockDetector):
         if PHOTO_LABEL.match(text) or PHOTO_BY.match(text):
             return "photo_label"
         if (":" in text and TRAILING_CREDIT_LABEL.search(text)) or (
-                text.casefold().removesuffix(".").endswith(PHOTO_ENDINGS) and KIND_OF_PHOTO.search(text)):
+                text[-16:].casefold().removesuffix(".").endswith(PHOTO_ENDINGS) and KIND_OF_PHOTO.search(text)):
             return "credit_label"
         return None
 
