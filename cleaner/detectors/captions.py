@@ -30,8 +30,10 @@ TRAILING_CREDIT_LABEL = regex.compile(r"(?:Credit|Photo|Picture|Image|Foto|Bild|
 # "Photo by David Dyer-Bennet", "Photo illustration by Slate.", "Photograph courtesy of NASA".
 PHOTO_BY = regex.compile(r"^(?:Photo|Photograph|Image|Picture|Video)s?(?:\s+illustration)?\s+(?:by|courtesy(?:\s+of)?|via)\s+\p{Lu}", regex.I)
 # "Christopher Battin Submitted photo", "A file photo of the dam. File photo".
-KIND_OF_PHOTO = regex.compile(r"\b(?:Submitted|File|Contributed|Courtesy|Handout|Stock|Staff)\s+(?:photo|image|picture)s?\.?$", regex.I)
-PHOTO_ENDINGS = ("photo", "photos", "image", "images", "picture", "pictures")
+PHOTO_NOUNS = ("photo", "image", "picture")
+KIND_OF_PHOTO = regex.compile(rf"\b(?:Submitted|File|Contributed|Courtesy|Handout|Stock|Staff)\s+(?:{'|'.join(PHOTO_NOUNS)})s?\.?$", regex.I)
+# the block endings KIND_OF_PHOTO needs (a cheap check before the pattern)
+PHOTO_ENDINGS = tuple(noun + plural for noun in PHOTO_NOUNS for plural in ("", "s"))
 CREDIT_ONLY = regex.compile(rf"^\(\s*{NAMES}(?:\s*/\s*{NAMES})*\s*\)$")
 
 
