@@ -11,11 +11,10 @@ import regex
 
 from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout, word_count
-from ..text_stats import block_terms, cosine, terms_of, words_of
+from ..text_stats import WORD, block_terms, cosine, terms_of, words_of
 from ..wordlists import stopwords
 from .base import Detector, Finding
 
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 DIGIT = regex.compile(r"\d")
 # the signature under an embedded post: "— Jane Doe (@janedoe) November 18, 2019"
 EMBED_ATTRIBUTION = regex.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s[^\n]{0,40}\d{4}")
