@@ -99,16 +99,16 @@ class AppendedStoryDetector(Detector):
             return "headline_with_residue"
         return "low_cohesion"
 
-    def window_after(self, blocks: list, terms: list[list[str]], position: int) -> Counter[str]:
-        """The terms of the blocks from ``position`` on, up to ``after_window_words`` words: a
-        window, so that a long story appended further down does not pull the cohesion of every
-        candidate before it down."""
+    def window_end(self, blocks: list, position: int) -> int:
+        """Where the window after ``position`` ends: the blocks from ``position`` on, up to
+        ``after_window_words`` words, so that a long story appended further down does not pull
+        the cohesion of every candidate before it down."""
         end = position
         words = 0
         while end < len(blocks) and words < self.after_window_words:
             words += blocks[end].word_count
             end += 1
-        return terms_of(terms[position:end])
+        return end
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """At most one cut: the first candidate headline the cohesion test accepts."""
@@ -118,7 +118,12 @@ class AppendedStoryDetector(Detector):
         total_prose = sum(prose_words)
         if total_prose < self.min_prose_words_strong + self.min_prose_words_after:
             return
-        terms = [block_terms(b) for b in blocks]
+        terms: list[list[str]] = []  # the blocks' terms, measured only as far as a candidate needs
+
+        def terms_upto(end: int) -> list[list[str]]:
+            terms.extend(block_terms(b) for b in blocks[len(terms):end])
+            return terms
+
         before: Counter[str] = Counter()  # the terms of blocks[:merged]; merged when needed
         merged = 0
         prose_before = 0
@@ -128,9 +133,11 @@ class AppendedStoryDetector(Detector):
                     and blocks[position].measure(self.name, self.is_candidate)):
                 signals = self.signals(doc, index)
                 if prose_before >= self.min_prose_words_before or is_strong(signals):
+                    end = self.window_end(blocks, position)
+                    terms_upto(end)
                     before.update(itertools.chain.from_iterable(terms[merged:position]))
                     merged = position
-                    cohesion = cosine(before, self.window_after(blocks, terms, position))
+                    cohesion = cosine(before, terms_of(terms[position:end]))
                     if cohesion <= self.max_cohesion:
                         half = position // 2
                         # the article's own cohesion matters only without a strong signal
