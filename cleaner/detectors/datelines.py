@@ -22,7 +22,7 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
          r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?")
 DATE = regex.compile(
     rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?Z?)?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}"
-    rf"|(?<!\d)\d{{1,2}}\.?\s+(?:de\s+)?{MONTH}(?:,?\s+(?:de\s+)?\d{{4}})?|{MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|(?<!\d)\d{{1,2}}\.?\s+(?:de\s+)?{MONTH}(?:,?\s+(?:de\s+)?\d{{4}})?|\b{MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일|\d{4}年\d{1,2}月\d{1,2}日)", regex.I)
 TIME = regex.compile(r"(?:@\s*)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]\d{1,2}))?"
                      r"|\d{1,2}\s*[AaPp]\.?[Mm]\.?")
@@ -88,7 +88,7 @@ class DatelineDetector(Detector):
             text = doc.blocks[index].text
             if not (layout.in_head(index) or layout.in_tail(index) or LABEL.search(text)):
                 continue
-            self.record(doc, text)
+            self.record(doc, doc.blocks[index].measure(stamp_of, stamp_of))
             yield Finding(index, "dateline")
 
     def in_long_run(self, flags: list[bool], position: int) -> bool:
@@ -102,13 +102,19 @@ class DatelineDetector(Detector):
         return end - start + 1 >= self.max_run
 
     @staticmethod
-    def record(doc: Document, text: str) -> None:
-        """Fill ``published``/``updated`` from the first date (and time) of ``text``."""
-        date = DATE.search(text)
-        if not date:
-            return
-        time = TIME.search(text, date.end())
-        stamp = to_iso(text[date.start():time.end()] if time and time.start() - date.end() < 6 else date.group())
-        field = "updated" if UPDATED.search(text[:date.start()]) else "published"
-        if stamp and field not in doc.metadata:
-            doc.metadata[field] = stamp
+    def record(doc: Document, stamp: tuple[str, str] | None) -> None:
+        """Fill ``published`` or ``updated`` from a block's ``stamp_of``, when not yet known."""
+        if stamp and stamp[0] not in doc.metadata:
+            doc.metadata[stamp[0]] = stamp[1]
+
+
+def stamp_of(text: str) -> tuple[str, str] | None:
+    """``(field, ISO date)`` of the first date (and time) of ``text``: ``updated`` when an
+    "Updated" label comes before it, else ``published``; None without a date."""
+    date = DATE.search(text)
+    if not date:
+        return None
+    time = TIME.search(text, date.end())
+    stamp = to_iso(text[date.start():time.end()] if time and time.start() - date.end() < 6 else date.group())
+    field = "updated" if UPDATED.search(text[:date.start()]) else "published"
+    return (field, stamp) if stamp else None
