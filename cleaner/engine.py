@@ -92,8 +92,11 @@ class Cleaner:
         """Run, then run again on what was kept until nothing more is removed (at most
         ``Config.max_passes`` runs), so that cleaning a cleaned body changes nothing: with the
         residue above it gone, a block can newly look like a headline or a byline."""
+        given = [(b.start, b.end) for b in doc.blocks]
         doc = self.run(doc, clock)
         removed = [b for b in doc.blocks if not b.kept]
+        if not removed and [(b.start, b.end) for b in doc.blocks] == given:
+            return doc  # the next pass would see exactly what this one saw
         for _ in range(self.config.max_passes - 1):
             again = Document(doc.source, [b.carried() for b in doc.blocks if b.kept],
                              metadata=doc.metadata, title=doc.title)

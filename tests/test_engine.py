@@ -134,6 +134,26 @@ def test_cleaning_runs_to_a_fixed_point():
     assert cleaner.clean_text(one_pass, config=cleaner.Config(max_passes=1)) != one_pass
 
 
+def test_a_pass_that_removes_and_splits_nothing_is_the_last(monkeypatch):
+    from cleaner.engine import Cleaner
+
+    runs: list[int] = []
+    original = Cleaner.run
+
+    def counting_run(self, doc, clock):
+        runs.append(len(doc.blocks))
+        return original(self, doc, clock)
+
+    monkeypatch.setattr(Cleaner, "run", counting_run)
+    clean_article = "\n".join(PROSE)
+    assert cleaner.clean_text(clean_article, config=cleaner.Config(max_passes=3)) == clean_article
+    assert len(runs) == 1
+    runs.clear()
+    noisy = "\n".join(["Advertisement", *PROSE, "Share this article"])
+    assert cleaner.clean_text(noisy, config=cleaner.Config(max_passes=3)) == clean_article
+    assert len(runs) >= 2  # something went: the rest is judged again without it
+
+
 def test_the_title_is_the_last_headline_like_line_above_the_body():
     lines = ["World News", "Ten things to do this weekend", "Council approves transport budget"]
     result = cleaner.clean("\n".join([*lines, *PROSE]))
