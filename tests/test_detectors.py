@@ -211,6 +211,25 @@ def test_boilerplate_removes_the_headlines_under_a_related_heading_and_keeps_the
     assert result.text.splitlines() == [PARAGRAPH, SHORT_PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
 
 
+@pytest.mark.parametrize("heading", ["Você pode gostar...", "Leia também", "Читайте также:", "Ti potrebbe interessare"])
+def test_a_you_may_like_heading_in_other_languages_takes_its_teasers_along(heading):
+    text = "\n".join([PARAGRAPH, PARAGRAPH_2, heading, *TEASERS, SHORT_PARAGRAPH, PARAGRAPH_3])
+    result = cleaner.clean(text)
+    by_text = {r.text: (r.rule, r.reason) for r in result.removed}
+    assert by_text[heading][0] in ("related-header-line", "read-more-line")
+    assert all(by_text[t] == ("boilerplate", "teaser_list") for t in TEASERS)
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, SHORT_PARAGRAPH, PARAGRAPH_3]
+
+
+def test_a_blog_archive_widget_goes_and_prose_about_archives_stays():
+    archive = ["Blog Archive", "► November 2019 (113)", "Outubro (217)", "septiembre de 2019 (15)", "▼ 2018 (245)"]
+    prose = "The archives were opened to researchers in November 2019 (113 boxes in all)."
+    result = cleaner.clean("\n".join([PARAGRAPH, prose, PARAGRAPH_2, PARAGRAPH_3, *archive]))
+    rules = {r.text: r.rule for r in result.removed}
+    assert all(rules.get(line) in ("blog-archive-line", "widgets") for line in archive), rules
+    assert result.text.splitlines() == [PARAGRAPH, prose, PARAGRAPH_2, PARAGRAPH_3]
+
+
 def test_a_numbered_most_read_box_above_the_article_goes():
     # Sidebar text before the body: a "most read" heading and numbered headlines (a run of
     # lines with digits, which would otherwise be kept as a table).

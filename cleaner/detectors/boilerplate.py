@@ -244,7 +244,8 @@ class BoilerplateDetector(Detector):
         found: set[int] = set()
         for start, header in enumerate(blocks):
             if (header.removal is None or header.removal.rule not in self.list_header_rules
-                    or header.word_count > self.header_max_words or header.ends_sentence
+                    or header.word_count > self.header_max_words
+                    or SENTENCE_END.search(header.text.rstrip(HEADER_END + ".…")) is not None  # "Você pode gostar..." is no sentence
                     or ":" in header.text.rstrip(HEADER_END)):  # "Related: <a headline>" is a link
                 continue
             after = kept[bisect.bisect_right(kept, start):]
