@@ -318,3 +318,21 @@ def test_every_kind_of_glued_marker_is_found_inside_a_line(phrase):
 
     found = markers(f"The council approved the plan on Monday. {phrase} Something else follows here")
     assert found and found[0].group().rstrip(" .…:").startswith(phrase.rstrip(" .…:")[:6])
+
+
+@pytest.mark.parametrize("form", [
+    ["Deixe um comentário", "Cancelar resposta", "Salvar meus dados neste navegador para a próxima vez que eu comentar."],
+    ["Добавить комментарий", "Комментарий", "Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев."],
+    ["Schreibe einen Kommentar", "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern, bis ich wieder kommentiere."],
+])
+def test_a_comment_form_in_other_locales_goes_with_all_after_it(form):
+    result = cleaner.clean("\n".join([*PROSE, *form]))
+    assert result.text.splitlines() == PROSE
+    assert result.removed[0].rule == "join-conversation-cut" and result.removed[0].text == form[0]
+
+
+def test_social_counters_go_between_paragraphs():
+    counters = ["299FollowersFollow", "1FansLike", "This story has been shared 44,976 times. 44,976"]
+    result = cleaner.clean("\n".join([PROSE[0], *counters, *PROSE[1:]]))
+    assert [r.rule for r in result.removed] == ["social-counter-line"] * 3
+    assert result.text.splitlines() == PROSE
