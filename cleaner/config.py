@@ -68,7 +68,7 @@ class Config:
 
     detectors: tuple[str, ...] = (
         "glued_caption", "captions", "widgets", "datelines", "duplicates", "appended_story",
-        "boilerplate", "title",
+        "boilerplate", "teaser_cards", "title",
     )
     detector_options: dict = field(default_factory=dict, hash=False, compare=False)
 

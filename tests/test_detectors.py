@@ -347,3 +347,66 @@ def test_a_caption_printed_again_with_a_word_changed_is_a_near_repeat():
               "The council will spend three million pounds on schools in the south of the county next year"]
     kept = cleaner.clean("\n".join([PARAGRAPH, *points, PARAGRAPH_2, PARAGRAPH_3]))
     assert not [r for r in kept.removed if r.kind == "duplicate"]
+
+
+CARD_HEADLINES = ["Ferry timetable changes: what you need to know", "Why the river path will stay closed until spring",
+                  "Council to vote on new parking charges next month", "School meals price rise blocked by councillors"]
+CARD_BLURBS = ["Three routes will run less often in the winter, the operator says",
+               "Engineers found more damage than expected after the floods",
+               "The plan would double the price of a day ticket in the centre",
+               "Parents had warned that families could not afford the increase"]
+# an article of more than 150 words, and a paragraph of the site's footer after the cards (so
+# that the cards are no tail run for the boilerplate detector)
+LONG_ARTICLE = [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3,
+                "The budget also sets aside money for new cycle lanes along the river and for repairs "
+                "to the old tram depot, which has stood empty for more than a decade.",
+                "Business groups welcomed the decision but warned that the works would disrupt trade "
+                "in the city centre for much of next year unless they were carefully planned.",
+                "The council will publish a detailed timetable for the works in January, after talks "
+                "with the bus operators, the police and the groups that represent disabled passengers."]
+FOOTER = ("The Harbour Gazette has covered the city and its people since 1882, and is published by "
+          "Harbour Media Group from its offices on Quay Street.")
+
+
+def cards_of(*fields: list[str]) -> list[str]:
+    """The lines of teaser cards, one card per index of the field lists."""
+    return [line for card in zip(*fields, strict=True) for line in card]
+
+
+def test_teaser_cards_with_an_author_and_a_section_label_go():
+    # blurbs that are sentences: no link list, which the boilerplate detector would take first
+    cards = cards_of(CARD_HEADLINES, [b + "." for b in CARD_BLURBS], ["Jane Roe"] * 4, ["LOCAL NEWS"] * 4)
+    result = cleaner.clean("\n".join([*LONG_ARTICLE, *cards, FOOTER]))
+    assert result.text.splitlines()[:len(LONG_ARTICLE)] == LONG_ARTICLE
+    assert [r.text for r in result.removed if r.reason == "teaser_cards"] == cards
+
+
+def test_teaser_cards_with_a_date_and_a_label_before_the_blurb_go():
+    dates = ["12 November 2019", "8 October 2019", "1 November 2019", "14 November 2019"]
+    cards = cards_of(CARD_HEADLINES, dates, ["Fact Check"] * 4, [b + "." for b in CARD_BLURBS])
+    result = cleaner.clean("\n".join([*LONG_ARTICLE, *cards, FOOTER]))
+    assert result.text.splitlines()[:len(LONG_ARTICLE)] == LONG_ARTICLE
+    assert not any(line in result.text.splitlines() for line in cards)
+    assert "teaser_cards" in {r.reason for r in result.removed}
+
+
+def test_repeated_labels_inside_the_article_or_with_long_paragraphs_are_no_cards():
+    from cleaner.detectors.teaser_cards import TeaserCardDetector
+    from cleaner.document import Document
+    from cleaner.segment import segment
+
+    detector = TeaserCardDetector()
+
+    def found(lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        doc = Document(text, segment(text))
+        return [doc.blocks[f.index].text for f in detector.find(doc, None)]
+
+    labels = ["Jane Roe"] * 4, ["LOCAL NEWS"] * 4
+    cards = cards_of(CARD_HEADLINES, *labels)
+    assert found([*LONG_ARTICLE, *cards, FOOTER]) == cards
+    assert found([*LONG_ARTICLE, *cards[:6], FOOTER]) == []  # two cards are no grid
+    assert found([*cards, *LONG_ARTICLE, FOOTER]) == []  # before the article's prose
+    paragraphs = [f"{a} {b}" for a, b in ((PARAGRAPH, PARAGRAPH_2), (PARAGRAPH_2, PARAGRAPH_3), (PARAGRAPH_3, PARAGRAPH))]
+    sections = cards_of(CARD_HEADLINES[:3], ["Key points"] * 3, paragraphs)
+    assert found([*LONG_ARTICLE, *sections, FOOTER]) == []  # paragraphs under repeated subheadings

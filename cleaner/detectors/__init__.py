@@ -9,13 +9,14 @@ from .boilerplate import BoilerplateDetector
 from .captions import CaptionDetector, GluedCaptionDetector
 from .datelines import DatelineDetector
 from .duplicates import DuplicateDetector
+from .teaser_cards import TeaserCardDetector
 from .title import TitleDetector
 from .widgets import WidgetDetector
 
 DETECTORS: dict[str, type[Detector]] = {
     cls.name: cls for cls in (GluedCaptionDetector, CaptionDetector, WidgetDetector,
                               DuplicateDetector, AppendedStoryDetector, TitleDetector,
-                              BoilerplateDetector, DatelineDetector)
+                              BoilerplateDetector, DatelineDetector, TeaserCardDetector)
 }
 
 __all__ = ["DETECTORS", "BlockDetector", "Detector", "Finding", "build_detectors"]
