@@ -336,3 +336,22 @@ def test_social_counters_go_between_paragraphs():
     result = cleaner.clean("\n".join([PROSE[0], *counters, *PROSE[1:]]))
     assert [r.rule for r in result.removed] == ["social-counter-line"] * 3
     assert result.text.splitlines() == PROSE
+
+
+@pytest.mark.parametrize("byline", ["Ken Sweet, AP Business Writer", "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader"])
+def test_a_byline_without_by_is_no_title(byline):
+    headline = "Stocks slip as trade talks drag on"
+    result = cleaner.clean("\n".join([headline, byline, *PROSE]))
+    assert result.title == headline
+    assert [r.rule for r in result.removed if r.text == byline] == ["byline-name-outlet"]
+    assert result.text.splitlines() == PROSE
+
+
+def test_a_caption_with_its_fold_button_goes_in_both_forms():
+    full = ("Andreas Thurner, left, and Todd George unveil the Karman Vision SC2 concept vehicle at the "
+            "Automobility LA Auto Show in Los Angeles Tuesday, Nov. 19, 2019. less")
+    cut = "Andreas Thurner, left, and Todd George unveil the Karman Vision SC2 concept vehicle at ... more"
+    result = cleaner.clean("\n".join(["Electric cars steal the show", full, cut, *PROSE]))
+    assert {r.text: r.rule for r in result.removed}.get(full) == "caption-toggle-line"
+    assert {r.text: r.rule for r in result.removed}.get(cut) == "caption-toggle-line"
+    assert result.text.splitlines() == PROSE
