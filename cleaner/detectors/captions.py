@@ -106,6 +106,10 @@ class CaptionDetector(BlockDetector):
             previous_kept = index
 
 
+NON_SPACE = regex.compile(r"\S+")
+ENDS_SENTENCE = regex.compile(r"[.!?]['\"”’]?$")
+
+
 class GluedCaptionDetector(Detector):
     """A caption glued to the first paragraph after a credit, as in
     ``EPA Russia's army chief made the claims in a video meeting with President Vladimir Putin
@@ -130,11 +134,11 @@ class GluedCaptionDetector(Detector):
         credit = self.leading_credit.match(text)
         if not credit:
             return None
-        words = list(regex.finditer(r"\S+", text, pos=credit.end()))
+        words = list(NON_SPACE.finditer(text, pos=credit.end()))
         limit = min(len(words), self.max_caption_words + 1)
         for i in range(self.min_caption_words, limit):
             word = words[i].group()
-            if regex.search(r"[.!?]['\"”’]?$", words[i - 1].group()):
+            if ENDS_SENTENCE.search(words[i - 1].group()):
                 return None  # a sentence ended first: this is prose, not a caption
             if word[0].islower() and words[i - 1].group()[0].isupper() and words[i - 2].group()[0].isupper():
                 return words[i - 1].start()
@@ -144,6 +148,6 @@ class GluedCaptionDetector(Detector):
         """Pieces of split lines in the head that start with a credit and a glued caption."""
         for index, block in enumerate(doc.blocks):
             if block.kept and block.piece and layout.in_head(index):
-                end = self.caption_end(block.text)
+                end = block.measure(self.name, self.caption_end)
                 if end is not None:
                     yield Finding(index, "credit_then_caption", split=end)
