@@ -410,3 +410,8 @@ def test_repeated_labels_inside_the_article_or_with_long_paragraphs_are_no_cards
     paragraphs = [f"{a} {b}" for a, b in ((PARAGRAPH, PARAGRAPH_2), (PARAGRAPH_2, PARAGRAPH_3), (PARAGRAPH_3, PARAGRAPH))]
     sections = cards_of(CARD_HEADLINES[:3], ["Key points"] * 3, paragraphs)
     assert found([*LONG_ARTICLE, *sections, FOOTER]) == []  # paragraphs under repeated subheadings
+    products = ["Harbour Air 13 laptop", "Quayside Pro 15 laptop", "Tidewater Book 14 laptop"]
+    verdicts = ["Light and fast. The battery lasts a full working day.", "Bright screen. The keyboard is cramped.",
+                "Cheap and sturdy. The speakers are weak."]
+    review = cards_of(products, ["Our verdict"] * 3, verdicts)
+    assert found([*LONG_ARTICLE, *review, FOOTER]) == []  # a review's sections: more than a blurb each

@@ -6,10 +6,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+import regex
+
 from ..document import Block, Document
 from ..layout import Layout
 from ..text_stats import is_headline
 from .base import Detector, Finding
+
+# a sentence ending inside a block: a full stop (not after a lone capital: "U.S. House"), then
+# a capitalised word
+INNER_SENTENCE_END = regex.compile(r"(?<!\b\p{Lu})[.!?][\"”’)]*\s+[\"“‘(]?\p{Lu}\p{Ll}")
 
 
 class TeaserCardDetector(Detector):
@@ -17,7 +23,8 @@ class TeaserCardDetector(Detector):
     (2 to ``max_card_blocks``), each holding the same short label (at most ``label_max_words``
     words, no sentence end: "AUTO NEWS", "Fact Check", an author's name) at the same place and a
     headline-like block before it. Every block of the run must be short (at most
-    ``max_block_words`` words: headlines, dates, blurbs), and the run must come after
+    ``max_block_words`` words: headlines, dates, blurbs), a card may hold one sentence at
+    most (its blurb), and the run must come after
     ``min_prose_words_before`` words of prose, so a list inside the article never qualifies.
     Reason: ``teaser_cards``.
     """
@@ -55,7 +62,7 @@ class TeaserCardDetector(Detector):
         found: set[int] = set()
         for positions in places.values():
             if len(positions) >= self.min_cards:
-                found.update(self.card_run(blocks, positions, start))
+                found.update(self.card_runs(blocks, positions, start))
         for position in sorted(found):
             yield Finding(kept[position], "teaser_cards")
 
@@ -69,19 +76,19 @@ class TeaserCardDetector(Detector):
                     return position + 1
         return None
 
-    def card_run(self, blocks: list[Block], positions: list[int], start: int) -> list[int]:
-        """The positions of the longest run of evenly spaced cards around the label at
-        ``positions`` (empty when there is none)."""
-        best: list[int] = []
+    def card_runs(self, blocks: list[Block], positions: list[int], start: int) -> list[int]:
+        """The positions of every run of evenly spaced cards around the label at ``positions``
+        (empty when there is none)."""
+        found: list[int] = []
         run = [positions[0]]
         for current in positions[1:]:
             gap = current - run[-1]
             if (gap == run[1] - run[0]) if len(run) > 1 else (2 <= gap <= self.max_card_blocks):
                 run.append(current)
                 continue
-            best = max(best, self.cards(blocks, run, start), key=len)
+            found += self.cards(blocks, run, start)
             run = [current]
-        return max(best, self.cards(blocks, run, start), key=len)
+        return found + self.cards(blocks, run, start)
 
     def cards(self, blocks: list[Block], labels: list[int], start: int) -> list[int]:
         """The positions of the cards whose labels sit at ``labels`` (evenly spaced), when
@@ -103,7 +110,20 @@ class TeaserCardDetector(Detector):
         span = range(first, last + 1)
         if any(blocks[p].word_count > self.max_block_words for p in span):
             return []
+        # besides its headlines, a card holds one sentence at most (its blurb); more is a
+        # section of the article (a review's verdict under each product)
+        for card_start in range(first, last + 1, size):
+            sentences = sum(self.sentences(blocks[p]) for p in range(card_start, card_start + size)
+                            if not self.is_headline(blocks[p]))
+            if sentences > 1:
+                return []
         return list(span)
+
+    @staticmethod
+    def sentences(block: Block) -> int:
+        """Roughly how many sentences end in the block: its end, and each full stop inside it
+        that a capitalised word follows (not after an initial, as in "U.S. House")."""
+        return int(block.ends_sentence) + len(INNER_SENTENCE_END.findall(block.text))
 
     @staticmethod
     def is_headline(block: Block) -> bool:
