@@ -355,3 +355,11 @@ def test_a_caption_with_its_fold_button_goes_in_both_forms():
     assert {r.text: r.rule for r in result.removed}.get(full) == "caption-toggle-line"
     assert {r.text: r.rule for r in result.removed}.get(cut) == "caption-toggle-line"
     assert result.text.splitlines() == PROSE
+
+
+def test_a_top_rated_comments_heading_cuts_the_comments_after_the_article():
+    comments = ["Top Rated Comments", "(View all)", "Woyzeck", "2 days ago at 07:52 am",
+                "It is good to see the council finally doing something about the bridges."]
+    result = cleaner.clean("\n".join([*PROSE, *comments]))
+    assert result.text.splitlines() == PROSE
+    assert result.removed[0].rule == "comments-marker" and result.removed[0].text == "Top Rated Comments"
