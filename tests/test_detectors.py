@@ -415,3 +415,12 @@ def test_repeated_labels_inside_the_article_or_with_long_paragraphs_are_no_cards
                 "Cheap and sturdy. The speakers are weak."]
     review = cards_of(products, ["Our verdict"] * 3, verdicts)
     assert found([*LONG_ARTICLE, *review, FOOTER]) == []  # a review's sections: more than a blurb each
+
+
+def test_a_block_printed_twice_in_one_line_goes_and_prose_with_a_repeated_phrase_stays():
+    doubled = "The best Black Friday TV deals of 2019 The best Black Friday TV deals of 2019"
+    repeated = ("Officials said the plan would work, and the mayor said the plan would work, "
+                "but residents were not convinced.")
+    result = cleaner.clean("\n".join([PARAGRAPH, doubled, PARAGRAPH_2, repeated, PARAGRAPH_3]))
+    assert [(r.rule, r.reason) for r in result.removed] == [("duplicates", "doubled_in_line")]
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, repeated, PARAGRAPH_3]

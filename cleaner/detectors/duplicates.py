@@ -21,6 +21,14 @@ def block_key(text: str) -> str:
     return " ".join(KEY_TOKEN.findall(text.casefold()))
 
 
+def is_doubled(text: str) -> bool:
+    """Whether the block is one text printed twice, a space between the copies (an image's alt
+    text and its link: "Best TV deals of 2019 Best TV deals of 2019")."""
+    text = text.strip()
+    half = len(text) // 2
+    return len(text) % 2 == 1 and text[half].isspace() and text[:half] == text[half + 1:]
+
+
 def key_words(text: str) -> frozenset[str]:
     """The distinct words of a block's key."""
     return frozenset(block_key(text).split())
@@ -35,8 +43,9 @@ class DuplicateDetector(Detector):
     article lies between them), ``near_repeat`` (a block of at least ``near_min_words``
     words whose distinct words overlap an earlier block's by at least ``min_overlap``
     (Jaccard), with the same first or last ``anchor_words`` words: a caption or headline
-    printed again with a word changed; only for blocks up to ``max_near_chars``). Blocks
-    shorter than ``min_chars`` are never duplicates.
+    printed again with a word changed; only for blocks up to ``max_near_chars``),
+    ``doubled_in_line`` (a block that is one text twice over: an image's alt text and its link).
+    Blocks shorter than ``min_chars`` are never duplicates.
     """
 
     name = "duplicates"
@@ -96,6 +105,9 @@ class DuplicateDetector(Detector):
         copies = Counter(key for key, _ in measured)
         for index, (block, (key, anchors)) in enumerate(zip(doc.blocks, measured, strict=True)):
             if len(key) < self.min_chars:
+                continue
+            if block.kept and is_doubled(block.text):
+                yield Finding(index, "doubled_in_line")
                 continue
             if key in seen:
                 first = seen[key]
