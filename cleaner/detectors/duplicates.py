@@ -26,7 +26,8 @@ def is_doubled(text: str) -> bool:
     text and its link: "Best TV deals of 2019 Best TV deals of 2019")."""
     text = text.strip()
     half = len(text) // 2
-    return len(text) % 2 == 1 and text[half].isspace() and text[:half] == text[half + 1:]
+    return (len(text) % 2 == 1 and text[half].isspace() and text[:half] == text[half + 1:]
+            and not is_doubled(text[:half]))  # one text many times over is a pattern, not a copy
 
 
 def key_words(text: str) -> frozenset[str]:
