@@ -363,3 +363,13 @@ def test_a_top_rated_comments_heading_cuts_the_comments_after_the_article():
     result = cleaner.clean("\n".join([*PROSE, *comments]))
     assert result.text.splitlines() == PROSE
     assert result.removed[0].rule == "comments-marker" and result.removed[0].text == "Top Rated Comments"
+
+
+def test_the_publishers_address_block_after_the_article_goes():
+    mention = "The council will meet again at 420 Harbour Road, Suite 205, on Monday to hear from residents."
+    footer = ["Harbour Gazette", "420 Harbour Road, Suite 205", "Portsmouth, NH 03801", "Main (603) 555-0142",
+              "Mailing Address", "P.O. Box 2160"]
+    result = cleaner.clean("\n".join([*PROSE, mention, *footer]))
+    assert result.text.splitlines() == [*PROSE, mention]
+    rules = {r.text: r.rule for r in result.removed}
+    assert all(rules[line] == "contact-address-line" for line in footer[1:])
