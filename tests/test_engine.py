@@ -326,9 +326,12 @@ def test_every_kind_of_glued_marker_is_found_inside_a_line(phrase):
     ["Schreibe einen Kommentar", "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern, bis ich wieder kommentiere."],
 ])
 def test_a_comment_form_in_other_locales_goes_with_all_after_it(form):
-    result = cleaner.clean("\n".join([*PROSE, *form]))
-    assert result.text.splitlines() == PROSE
-    assert result.removed[0].rule == "join-conversation-cut" and result.removed[0].text == form[0]
+    footer = ("The Harbour Gazette has covered the city and its people since 1882, and is published "
+              "by Harbour Media Group from its offices on Quay Street.")
+    for page in ([*PROSE, *form], [*PROSE, *form, footer]):  # the footer's prose: no longer the tail
+        result = cleaner.clean("\n".join(page))
+        assert result.text.splitlines() == PROSE
+        assert result.removed[0].rule == "join-conversation-cut" and result.removed[0].text == form[0]
 
 
 def test_social_counters_go_between_paragraphs():
