@@ -424,3 +424,15 @@ def test_a_block_printed_twice_in_one_line_goes_and_prose_with_a_repeated_phrase
     result = cleaner.clean("\n".join([PARAGRAPH, doubled, PARAGRAPH_2, repeated, PARAGRAPH_3]))
     assert [(r.rule, r.reason) for r in result.removed] == [("duplicates", "doubled_in_line")]
     assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, repeated, PARAGRAPH_3]
+
+
+def test_a_story_linked_inside_the_body_goes_with_its_label_and_a_headline_above_the_body_stays():
+    teaser = ["Business", "Harbour ferry operator renames itself as its dispute with the council continues",
+              "Business", "Harbour ferry operator renames itself as its dispute with the council continues"]
+    result = cleaner.clean("\n".join([*LONG_ARTICLE[:3], *teaser, *LONG_ARTICLE[3:]]))
+    assert result.text.splitlines() == LONG_ARTICLE
+    assert {r.reason for r in result.removed} == {"embedded_teaser", "exact_repeat"}
+    headline = "Council approves the harbour budget after a long debate"
+    result = cleaner.clean("\n".join([headline, headline, PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]))
+    assert result.title == headline
+    assert not any(r.reason == "embedded_teaser" for r in result.removed)

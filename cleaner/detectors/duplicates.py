@@ -45,7 +45,8 @@ class DuplicateDetector(Detector):
     words whose distinct words overlap an earlier block's by at least ``min_overlap``
     (Jaccard), with the same first or last ``anchor_words`` words: a caption or headline
     printed again with a word changed; only for blocks up to ``max_near_chars``),
-    ``doubled_in_line`` (a block that is one text twice over: an image's alt text and its link).
+    ``doubled_in_line`` (a block that is one text twice over: an image's alt text and its link),
+    ``embedded_teaser`` (see ``embedded_teaser``: a story linked inside the body).
     Blocks shorter than ``min_chars`` are never duplicates.
     """
 
@@ -53,7 +54,10 @@ class DuplicateDetector(Detector):
     kind = "duplicate"
 
     def __init__(self, min_chars: int = 20, min_overlap: float = 0.9, near_min_words: int = 8,
-                 max_near_chars: int = 600, anchor_words: int = 3, prose_min_words: int = 12) -> None:
+                 max_near_chars: int = 600, anchor_words: int = 3, prose_min_words: int = 12,
+                 max_embed_labels: int = 2, label_max_words: int = 3) -> None:
+        self.max_embed_labels = max_embed_labels
+        self.label_max_words = label_max_words
         self.prose_min_words = prose_min_words
         self.min_chars = min_chars
         self.min_overlap = min_overlap
@@ -87,6 +91,29 @@ class DuplicateDetector(Detector):
         return (copies == 2 and index < layout.first_prose and block.kept
                 and block.is_prose(self.prose_min_words) and not is_headline(block.text))
 
+    def embedded_teaser(self, doc: Document, layout: Layout, first: int, index: int) -> Iterable[Finding]:
+        """A link to another story inside the body, printed as its headline twice with only a
+        short label around the copies ("Business", headline, "Business", headline): the first
+        copy and the labels go too (``embedded_teaser``). Not above the body, where a headline
+        printed twice is the article's own."""
+        if first <= layout.first_prose or not is_headline(doc.blocks[first].text):
+            return
+        between = range(first + 1, index)
+        if len(between) > self.max_embed_labels or not all(self.is_label(doc.blocks[j]) for j in between):
+            return
+        labels = {doc.blocks[j].text for j in between}
+        before = first - 1
+        found = [first, *between]
+        if doc.blocks[before].text in labels and self.is_label(doc.blocks[before]):
+            found.append(before)
+        for j in sorted(found):
+            if doc.blocks[j].kept:
+                yield Finding(j, "embedded_teaser")
+
+    def is_label(self, block: Block) -> bool:
+        """A short block that can be a section label: a few words, no sentence end."""
+        return block.word_count <= self.label_max_words and not block.ends_sentence
+
     def prose_between(self, doc: Document, start: int, end: int) -> bool:
         """Whether a kept block of prose lies between blocks ``start`` and ``end``."""
         return any(b.kept and b.is_prose(self.prose_min_words) for b in doc.blocks[start + 1:end])
@@ -117,6 +144,7 @@ class DuplicateDetector(Detector):
                     yield Finding(first, "repeated_in_head")
                 if block.kept and not (standfirst and self.prose_between(doc, first, index)):
                     yield Finding(index, "exact_repeat")
+                    yield from self.embedded_teaser(doc, layout, first, index)
                 continue
             seen[key] = index
             block_of[key] = block
