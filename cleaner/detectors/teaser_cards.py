@@ -23,10 +23,10 @@ class TeaserCardDetector(Detector):
     (2 to ``max_card_blocks``), each holding the same short label (at most ``label_max_words``
     words, no sentence end: "AUTO NEWS", "Fact Check", an author's name) at the same place and a
     headline-like block before it. Every block of the run must be short (at most
-    ``max_block_words`` words: headlines, dates, blurbs), a card may hold one sentence at
-    most (its blurb), and the run must come after
-    ``min_prose_words_before`` words of prose, so a list inside the article never qualifies.
-    Reason: ``teaser_cards``.
+    ``max_block_words`` words: headlines, dates, blurbs), a card may hold one sentence at most
+    besides its headlines (its blurb), and the run must come after ``min_prose_words_before``
+    words of prose, so a list at the top of the article never qualifies. Reason:
+    ``teaser_cards``.
     """
 
     name = "teaser_cards"
