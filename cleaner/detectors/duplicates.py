@@ -92,12 +92,15 @@ class DuplicateDetector(Detector):
                 and block.is_prose(self.prose_min_words) and not is_headline(block.text))
 
     def embedded_teaser(self, doc: Document, layout: Layout, first: int, index: int) -> Iterable[Finding]:
-        """A link to another story inside the body, printed as its headline twice with only a
-        short label around the copies ("Business", headline, "Business", headline): the first
+        """A link to another story inside the body, printed as its headline twice with at most
+        ``max_embed_labels`` short labels around the copies ("Business", headline, "Business", headline): the first
         copy and the labels go too (``embedded_teaser``). Not above the body, where a headline
         printed twice is the article's own."""
         if first <= layout.first_prose or not is_headline(doc.blocks[first].text):
             return
+        # nothing between the copies counts too: a headline printed twice in a row in the body
+        # is page furniture (the page's own headline under its menus), and a copy left behind
+        # would read to appended_story as a new story whose headline is repeated
         between = range(first + 1, index)
         if len(between) > self.max_embed_labels or not all(self.is_label(doc.blocks[j]) for j in between):
             return
