@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from ..document import Document
 from ..layout import Layout
 from ..text_stats import is_headline
-from ..wordlists import word_list
 from .base import Detector, Finding
-from .widgets import only_ui_words
+from .widgets import only_ui_words, ui_words
 
 # Blocks the boilerplate detector took from above the article may still be its headline.
 RECLAIMABLE = frozenset({"boilerplate"})
@@ -30,7 +29,7 @@ class TitleDetector(Detector):
     def __init__(self, min_words: int = 3, max_words: int = 25, prose_min_words: int = 12) -> None:
         self.min_words = min_words
         self.max_words = max_words
-        self.ui_words = frozenset(w.lower() for w in word_list("ui_words"))
+        self.ui_words = ui_words()
         self.prose_min_words = prose_min_words
 
     def is_ui(self, text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable
 
@@ -35,7 +36,7 @@ class WidgetDetector(BlockDetector):
         self.max_token_chars = max_token_chars
         self.max_ui_words = max_ui_words
         self.max_no_letter_chars = max_no_letter_chars
-        self.ui_words = frozenset(w.lower() for w in word_list("ui_words"))
+        self.ui_words = ui_words()
 
     def judge(self, text: str) -> str | None:
         """``no_letters``, ``short_token``, ``ui_words`` or None (keep)."""
@@ -67,15 +68,22 @@ class WidgetDetector(BlockDetector):
         return only_ui_words(lowered, self.ui_words)
 
 
-def only_ui_words(lowered: str, ui_words: frozenset[str]) -> bool:
+@functools.cache
+def ui_words() -> frozenset[str]:
+    """The words and two-word phrases of page furniture (``cleaner/data/ui_words.txt``),
+    lowercased; read once."""
+    return frozenset(w.lower() for w in word_list("ui_words"))
+
+
+def only_ui_words(lowered: str, furniture: frozenset[str]) -> bool:
     """Whether the lowercased ``lowered`` is made only of words (or two-word phrases) of page
     furniture: "share save", "facebook twitter email"."""
     words = TOKEN.findall(lowered)
     i = 0
     while i < len(words):
-        if i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in ui_words:
+        if i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in furniture:
             i += 2
-        elif words[i] in ui_words:
+        elif words[i] in furniture:
             i += 1
         else:
             return False
