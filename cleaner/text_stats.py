@@ -30,6 +30,18 @@ def is_headline(text: str, min_words: int = 3, max_words: int = 25) -> bool:
             and HEADLINE_END.search(text) is None)
 
 
+def headline_like(block: Block) -> bool:
+    """``is_headline`` of a block's text (default bounds), computed once per block."""
+    return block.measure(is_headline, is_headline)
+
+
+def is_label(block: Block, max_words: int, max_chars: int | None = None) -> bool:
+    """A short block that can be a section label ("Business", "Fact Check", an author's
+    name): at most ``max_words`` words (and ``max_chars`` characters), no sentence end."""
+    return (block.word_count <= max_words and (max_chars is None or len(block.text) <= max_chars)
+            and not block.ends_sentence)
+
+
 def words_of(text: str) -> list[str]:
     """The lowercased words of ``text``: a letter, then letters, marks, apostrophes and
     hyphens (one tokenisation that the term list and the stopword share both use)."""

@@ -9,7 +9,7 @@ import regex
 
 from ..document import Block, Document
 from ..layout import Layout
-from ..text_stats import is_headline
+from ..text_stats import headline_like, is_label
 from .base import Detector, Finding
 
 KEY_TOKEN = regex.compile(r"\w+")
@@ -89,33 +89,29 @@ class DuplicateDetector(Detector):
         body: kept prose in the head, no headline, printed twice (more copies: a caption)."""
         block = doc.blocks[index]
         return (copies == 2 and index < layout.first_prose and block.kept
-                and block.is_prose(self.prose_min_words) and not is_headline(block.text))
+                and block.is_prose(self.prose_min_words) and not headline_like(block))
 
     def embedded_teaser(self, doc: Document, layout: Layout, first: int, index: int) -> Iterable[Finding]:
         """A link to another story inside the body, printed as its headline twice with at most
         ``max_embed_labels`` short labels around the copies ("Business", headline, "Business", headline): the first
         copy and the labels go too (``embedded_teaser``). Not above the body, where a headline
         printed twice is the article's own."""
-        if first <= layout.first_prose or not is_headline(doc.blocks[first].text):
+        if first <= layout.first_prose or not headline_like(doc.blocks[first]):
             return
         # nothing between the copies counts too: a headline printed twice in a row in the body
         # is page furniture (the page's own headline under its menus), and a copy left behind
         # would read to appended_story as a new story whose headline is repeated
         between = range(first + 1, index)
-        if len(between) > self.max_embed_labels or not all(self.is_label(doc.blocks[j]) for j in between):
+        if len(between) > self.max_embed_labels or not all(is_label(doc.blocks[j], self.label_max_words) for j in between):
             return
         labels = {doc.blocks[j].text for j in between}
         before = first - 1
         found = [first, *between]
-        if doc.blocks[before].text in labels and self.is_label(doc.blocks[before]):
+        if doc.blocks[before].text in labels and is_label(doc.blocks[before], self.label_max_words):
             found.append(before)
         for j in sorted(found):
             if doc.blocks[j].kept:
                 yield Finding(j, "embedded_teaser")
-
-    def is_label(self, block: Block) -> bool:
-        """A short block that can be a section label: a few words, no sentence end."""
-        return block.word_count <= self.label_max_words and not block.ends_sentence
 
     def prose_between(self, doc: Document, start: int, end: int) -> bool:
         """Whether a kept block of prose lies between blocks ``start`` and ``end``."""

@@ -10,7 +10,7 @@ import regex
 
 from ..document import Block, Document
 from ..layout import Layout
-from ..text_stats import is_headline
+from ..text_stats import headline_like, is_label
 from .base import Detector, Finding
 
 # a sentence ending inside a block: a full stop (not after a lone capital: "U.S. House"), then
@@ -43,11 +43,6 @@ class TeaserCardDetector(Detector):
         self.min_prose_words_before = min_prose_words_before
         self.prose_min_words = prose_min_words
 
-    def is_label(self, block: Block) -> bool:
-        """A short block that can be a card's label."""
-        return (block.word_count <= self.label_max_words and len(block.text) <= self.label_max_chars
-                and not block.ends_sentence)
-
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """The blocks of every run of cards found."""
         kept = doc.kept_indices()
@@ -57,7 +52,7 @@ class TeaserCardDetector(Detector):
             return
         places: dict[str, list[int]] = defaultdict(list)
         for position in range(start, len(blocks)):
-            if self.is_label(blocks[position]):
+            if is_label(blocks[position], self.label_max_words, self.label_max_chars):
                 places[blocks[position].text.strip()].append(position)
         found: set[int] = set()
         for positions in places.values():
@@ -98,14 +93,14 @@ class TeaserCardDetector(Detector):
         size = labels[1] - labels[0]
         # the card begins at its headline: the earliest headline-like block before the label
         before = next((k for k in range(size - 1, 0, -1)
-                       if labels[0] - k >= start and self.is_headline(blocks[labels[0] - k])), None)
+                       if labels[0] - k >= start and headline_like(blocks[labels[0] - k])), None)
         if before is None:
             return []
         after = size - 1 - before
         first, last = labels[0] - before, labels[-1] + after
         if last >= len(blocks):
             return []
-        if not all(self.is_headline(blocks[label - before]) for label in labels):
+        if not all(headline_like(blocks[label - before]) for label in labels):
             return []
         span = range(first, last + 1)
         if any(blocks[p].word_count > self.max_block_words for p in span):
@@ -114,7 +109,7 @@ class TeaserCardDetector(Detector):
         # section of the article (a review's verdict under each product)
         for card_start in range(first, last + 1, size):
             sentences = sum(self.sentences(blocks[p]) for p in range(card_start, card_start + size)
-                            if not self.is_headline(blocks[p]))
+                            if not headline_like(blocks[p]))
             if sentences > 1:
                 return []
         return list(span)
@@ -124,8 +119,3 @@ class TeaserCardDetector(Detector):
         """Roughly how many sentences end in the block: its end, and each full stop inside it
         that a capitalised word follows (not after an initial, as in "U.S. House")."""
         return int(block.ends_sentence) + len(INNER_SENTENCE_END.findall(block.text))
-
-    @staticmethod
-    def is_headline(block: Block) -> bool:
-        """A headline-like block (see ``text_stats.is_headline``)."""
-        return block.measure(is_headline, is_headline)
