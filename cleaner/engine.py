@@ -181,6 +181,13 @@ class Cleaner:
                              if m.end() > m.start())
         return spans
 
+    def first_match(self, rules: CombinedRules, scope: str, block: Block, layout: Layout, index: int,
+                    clock: Clock) -> tuple[Rule, object] | None:
+        """The first of ``rules`` (one scope's) that matches the block at ``index``, and its
+        match; memoised per block and position (head, tail)."""
+        head, tail = layout.in_head(index), layout.in_tail(index)
+        return block.measure((scope, head, tail), rules.find, head, tail, clock.remaining(), self.possible(block))
+
     def apply_line_rules(self, doc: Document, clock: Clock) -> None:
         """Remove each block that a ``line`` rule matches whole."""
         layout = self.layout(doc.blocks)
@@ -188,9 +195,7 @@ class Cleaner:
         for index, block in enumerate(doc.blocks):
             if not block.kept or len(block.text) > limit:
                 continue
-            head, tail = layout.in_head(index), layout.in_tail(index)
-            found = block.measure(("line", head, tail), self.line_rules.find, head, tail, clock.remaining(),
-                                  self.possible(block))
+            found = self.first_match(self.line_rules, "line", block, layout, index, clock)
             if found:
                 rule, match = found
                 record_metadata(doc, match.groupdict())
@@ -212,9 +217,7 @@ class Cleaner:
             if current is None and block.kept and block.is_prose(self.config.prose_min_words):
                 prose_words += block.word_count
             if block.kept and len(block.text) <= limit and index > layout.first_prose and prose_words >= min_words:
-                head, tail = layout.in_head(index), layout.in_tail(index)
-                found = block.measure(("cut", head, tail), self.cut_rules.find, head, tail,
-                                      clock.remaining(), self.possible(block))
+                found = self.first_match(self.cut_rules, "cut", block, layout, index, clock)
                 if found and not in_toolbar(doc.blocks, index):
                     current = found[0]
                     doc.remove(index, current.kind, current.id)
