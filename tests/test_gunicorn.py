@@ -170,22 +170,57 @@ def test_sigterm_lets_the_in_flight_request_finish(tmp_path):
         live.kill()
 
 
-def test_gunicorn_config_settings():
-    """Workers from the CPU count, a worker timeout above the longest request, graceful shutdown
-    (read in a subprocess: importing the config sets up a metrics folder)."""
+def gunicorn_settings(**environ: str) -> dict:
+    """The settings of the packaged gunicorn config under ``environ`` (read in a subprocess:
+    importing the config sets up a metrics folder, removed here)."""
     script = ("import json, cleaner.gunicorn_conf as c, os; print(json.dumps({k: getattr(c, k) for k in "
-              "('workers', 'timeout', 'graceful_timeout', 'max_requests', 'max_requests_jitter', 'accesslog', 'worker_class')}"
-              " | {'dir': os.environ['PROMETHEUS_MULTIPROC_DIR'], 'cpus': c.cpu_count()}))")
+              "('workers', 'threads', 'timeout', 'graceful_timeout', 'max_requests', 'max_requests_jitter', "
+              "'accesslog', 'worker_class')} | {'dir': os.environ['PROMETHEUS_MULTIPROC_DIR'], 'cpus': c.cpu_count()}))")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CLEANER_", "PROMETHEUS_"))}
-    env.update(CLEANER_TIME_BUDGET="10", CLEANER_BATCH_TIME_BUDGET="40")
-    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
-    settings = json.loads(out)
-    assert settings["workers"] == 2 * settings["cpus"] + 1
+    env.update(environ)
+    settings = json.loads(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                                         text=True, check=True).stdout)
+    assert os.path.isdir(settings["dir"])
+    os.rmdir(settings["dir"])
+    return settings
+
+
+def test_gunicorn_config_settings():
+    """One sync worker per CPU, a worker timeout above the longest request, graceful shutdown."""
+    settings = gunicorn_settings(CLEANER_TIME_BUDGET="10", CLEANER_BATCH_TIME_BUDGET="40")
+    assert settings["workers"] == settings["cpus"] and settings["threads"] == 1
+    assert settings["worker_class"] == "cleaner.gunicorn_worker.TimedSyncWorker"
     assert settings["timeout"] > 40 + 10 and settings["graceful_timeout"] >= settings["timeout"]
     assert settings["max_requests"] > 0 and 0 < settings["max_requests_jitter"] < settings["max_requests"]
     assert settings["accesslog"] == "-"
-    assert os.path.isdir(settings["dir"])
-    os.rmdir(settings["dir"])
+
+
+def test_threads_switch_to_gthread_workers():
+    settings = gunicorn_settings(CLEANER_THREADS="4", CLEANER_WORKERS="3")
+    assert (settings["worker_class"], settings["threads"], settings["workers"]) == ("gthread", 4, 3)
+
+
+def test_silent_client_is_dropped_and_the_sync_worker_serves_on(tmp_path):
+    """A client that connects and sends nothing holds the default (sync) worker only for the read
+    timeout; one that stops half-way through its request head likewise; the worker then serves."""
+    live = LiveServer(tmp_path, workers=1, env={"CLEANER_READ_TIMEOUT": "1"})
+    try:
+        live.wait_ready()
+        silent = socket.create_connection(("127.0.0.1", live.port), timeout=30)
+        half_head = socket.create_connection(("127.0.0.1", live.port), timeout=30)
+        half_head.sendall(b"POST /v1/clean HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        started = time.monotonic()
+        status, _, body = live.request("POST", "/v1/clean?format=text", seed_bytes()[seed_ids()[0]],
+                                       {"Content-Type": "text/plain"}, timeout=30)
+        waited = time.monotonic() - started
+        assert status == 200 and body.decode() == cleaner.clean_text(seed_bytes()[seed_ids()[0]])
+        assert 0.5 < waited < 10, waited  # served after the silent clients' timeouts, not never
+        assert silent.recv(64) == b""  # dropped: closed without an answer
+        silent.close()
+        half_head.close()
+    finally:
+        live.stop()
+        live.kill()
 
 
 def test_serve_rejects_bad_options():
@@ -193,10 +228,12 @@ def test_serve_rejects_bad_options():
     assert result.returncode != 0 and "--workers" in result.stderr
     result = subprocess.run([sys.executable, "-m", "cleaner", "serve", "--max-body", "huge"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "--max-body" in result.stderr
+    result = subprocess.run([sys.executable, "-m", "cleaner", "serve", "--threads", "0"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "--threads" in result.stderr
 
 
 def test_serve_options_reach_gunicorn_and_the_workers(tmp_path):
-    args = build_parser().parse_args(["serve", "--bind", "0.0.0.0:9000", "--workers", "3", "--disable", "ui",
+    args = build_parser().parse_args(["serve", "--bind", "0.0.0.0:9000", "--workers", "3", "--threads", "2", "--disable", "ui",
                                       "--disable", "caption", "--time-budget", "0.5", "--max-body", "1m",
                                       "--rules", str(tmp_path)])
     argv = gunicorn_argv(args)
@@ -205,7 +242,7 @@ def test_serve_options_reach_gunicorn_and_the_workers(tmp_path):
     assert argv[-1] == "cleaner.wsgi:app"
     env = service_environment(args)
     assert env == {"CLEANER_RULES": str(tmp_path.resolve()), "CLEANER_DISABLE": "ui,caption",
-                   "CLEANER_TIME_BUDGET": "0.5", "CLEANER_MAX_BODY": str(1024 * 1024)}
+                   "CLEANER_TIME_BUDGET": "0.5", "CLEANER_MAX_BODY": str(1024 * 1024), "CLEANER_THREADS": "2"}
     settings = ServiceConfig.from_env(env)
     assert settings.max_body == 1024 * 1024 and settings.cleaner.time_budget == 0.5
     assert settings.cleaner.disabled_kinds == {"ui", "caption"} and settings.cleaner.rules_dirs == (tmp_path.resolve(),)

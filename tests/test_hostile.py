@@ -235,7 +235,7 @@ def test_http_budget_refusal_is_503_and_service_recovers(seed_body):
     assert_http_healthy(create_app(Config()).test_client(), seed_body)
 
 
-# -- HTTP (a real gunicorn: one worker with its default two threads) ---------------------------
+# -- HTTP (a real gunicorn: one gthread worker with two threads, the setting for slow clients) ---
 def open_post(server: LiveServer, body: bytes) -> socket.socket:
     """A connection that has sent the head of a ``POST /v1/clean`` of ``body``, but no body yet."""
     head = (f"POST /v1/clean HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
@@ -253,8 +253,9 @@ def assert_served(server: LiveServer, seed_body: str, timeout: float = 20) -> No
 
 @pytest.fixture()
 def one_worker(tmp_path):
-    """``cleaner serve`` with one worker (two threads), ready."""
-    server = LiveServer(tmp_path, workers=1)
+    """``cleaner serve --threads 2`` with one worker (gthread: a trickling client holds one
+    thread, not the worker), ready."""
+    server = LiveServer(tmp_path, workers=1, env={"CLEANER_THREADS": "2"})
     try:
         server.wait_ready()
         yield server

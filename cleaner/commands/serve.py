@@ -19,7 +19,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--bind", metavar="HOST:PORT", default=None,
                    help="address to listen on (default 127.0.0.1:8000, or CLEANER_BIND)")
     p.add_argument("--workers", metavar="N", type=int, default=None,
-                   help="worker processes (default 2 x CPUs + 1, or CLEANER_WORKERS)")
+                   help="worker processes (default: the CPU count, or CLEANER_WORKERS)")
+    p.add_argument("--threads", metavar="N", type=int, default=None,
+                   help="threads per worker (default 1: sync workers; 2 or more: gunicorn's gthread "
+                        "workers, see README, Load; or CLEANER_THREADS)")
     p.add_argument("--max-body", metavar="BYTES", default=None,
                    help="largest request body, e.g. 5m (default 5 MB, or CLEANER_MAX_BODY)")
     add_config_options(p)
@@ -47,6 +50,10 @@ def service_environment(args: argparse.Namespace) -> dict[str, str]:
         env["CLEANER_DISABLE"] = ",".join(args.disable)
     if args.time_budget:
         env["CLEANER_TIME_BUDGET"] = str(args.time_budget)
+    if args.threads is not None:
+        if args.threads < 1:
+            raise ValueError("--threads must be at least 1")
+        env["CLEANER_THREADS"] = str(args.threads)
     if args.max_body:
         env["CLEANER_MAX_BODY"] = str(parse_size(args.max_body, "--max-body"))
     return env
