@@ -154,11 +154,13 @@ def measure_in_process(paths: list[Path], label: str, min_seconds: float) -> lis
 class Server:
     """``python -m cleaner serve`` on a free port; logs to a temporary folder."""
 
-    def __init__(self, workers: int | None, log_dir: Path) -> None:
+    def __init__(self, workers: int | None, threads: int | None, log_dir: Path) -> None:
         self.port = free_port()
         argv = [sys.executable, "-m", "cleaner", "serve", "--bind", f"127.0.0.1:{self.port}"]
         if workers:
             argv += ["--workers", str(workers)]
+        if threads:
+            argv += ["--threads", str(threads)]
         env = {k: v for k, v in os.environ.items() if not k.startswith(("CLEANER_", "PROMETHEUS_"))}
         self.stdout = open(log_dir / "access.log", "wb")
         self.stderr = open(log_dir / "error.log", "wb")
@@ -183,6 +185,12 @@ class Server:
         self.stdout.close()
         self.stderr.close()
         return status
+
+
+def worker_model(workers: int | None, threads: int | None) -> str:
+    """How ``cleaner serve`` runs with these options: "sync x 2" or "gthread 3 x 2"."""
+    count = workers or len(os.sched_getaffinity(0))
+    return f"sync x {count}" if (threads or 1) == 1 else f"gthread {count} x {threads}"
 
 
 def run_wrk(port: int, path: str, list_file: Path, script: Path, clients: int, seconds: float) -> dict:
@@ -248,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 16, 64])
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per wrk run (default 10)")
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: cleaner serve's)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="threads per worker (default: cleaner serve's, 1 = sync workers; 2+ = gthread)")
     parser.add_argument("--texts", nargs="+", type=Path, default=None,
                         help="folders of *.raw.txt (default: seeds and ../shared/eval-dev/region)")
     parser.add_argument("--min-seconds", type=float, default=3.0, help="CPU seconds per in-process measurement")
@@ -267,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         script = work / "post.lua"
         script.write_text(LUA_SCRIPT.replace("args_path", '"/v1/clean"'), encoding="utf-8")
-        server = Server(args.workers, work)
+        server = Server(args.workers, args.threads, work)
+        model = worker_model(args.workers, args.threads)
         try:
             health_script = work / "get.lua"
             health_script.write_text('init = function(args) end\ndone = ' + LUA_SCRIPT.split("done = ", 1)[1], encoding="utf-8")
@@ -280,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
                 list_file.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
                 for clients in args.clients:
                     summary = run_wrk(server.port, "/v1/clean", list_file, script, clients, args.duration)
-                    rows.append(wrk_row("POST /v1/clean (gunicorn, JSON answer)", label, clients, summary))
+                    rows.append(wrk_row(f"POST /v1/clean (gunicorn {model}, JSON answer)", label, clients, summary))
                     print(f"measured {label} at {clients} clients", flush=True)
         finally:
             status = server.stop()
