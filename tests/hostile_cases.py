@@ -96,6 +96,10 @@ def cases(secret_path: str) -> list[Case]:
     combining = "Cafe\u0301 na\u0131\u0308ve Z\u0335\u0321\u0327a\u0336\u0322l\u0337\u0328g\u0338o text " * 20
     zero_width = f"{PROSE[:40]}\u200b\u200c\u200d\u2060{PROSE[40:]}\ufeff\n\n{PROSE_2}"
     russian = "Совет утвердил новый бюджет во вторник после долгих споров о школах и дорогах. " * 5
+    shared_ending = "\n".join(f"Paragraph {i}: the council approved spending on road {i} after members "
+                              f"argued for {i % 7 + 2} hours, officials said." for i in range(5000))
+    shared_opening = "\n".join(f"The council said on Tuesday that road {i} would be repaired by "
+                               f"{i + 3} workers before the winter." for i in range(5000))
     return [
         Case("empty", "", "empty_input"),
         Case("whitespace_only", " \t\n\r\n\u3000\u2028 \n", "empty_input"),
@@ -141,6 +145,12 @@ def cases(secret_path: str) -> list[Case]:
         Case("nested_brackets", "(" * 500_000 + "[{<" * 1000 + ">}]" * 1000 + ")" * 500_000,
              check=lambda text: text.startswith("((((") and text.endswith("))))"), budget_may_refuse=True),
         Case("one_megabyte_line", "word " * 200_000, check=lambda text: text == ("word " * 200_000).strip(),
+             budget_may_refuse=True),
+        # thousands of paragraphs with one stock ending or opening: near-copy candidates that
+        # share an anchor must not be compared all with all (quadratic: 12 s for 5,000)
+        Case("paragraphs_sharing_an_ending", shared_ending, check=lambda text: text == shared_ending.strip(),
+             budget_may_refuse=True),
+        Case("paragraphs_sharing_an_opening", shared_opening, check=lambda text: text == shared_opening.strip(),
              budget_may_refuse=True),
         Case("over_size_limit", "word " * 1_000_001, "input_too_large"),
         Case("nested_divs_10mb", "<html><body>" + "<div>" * 1_000_000 + "text" + "</div>" * 1_000_000 + "</body></html>",

@@ -338,6 +338,34 @@ def test_a_caption_printed_again_with_a_word_changed_is_a_near_repeat():
     assert not [r for r in kept.removed if r.kind == "duplicate"]
 
 
+
+def test_near_copies_are_sought_among_the_first_blocks_that_share_an_anchor():
+    # Every caption ends alike ("..., according to officials"): a later near copy is compared with the
+    # first max_anchor_blocks of them only, which bounds the work on long documents.
+    from cleaner.detectors.duplicates import DuplicateDetector
+    from cleaner.document import Block, Document
+    from cleaner.layout import Layout
+
+    captions = ["Rescue workers search the rubble of a collapsed school after the earthquake struck the "
+                "coastal city early on Tuesday morning, according to officials",
+                "Families wait outside the main hospital for news of relatives injured when the old bridge "
+                "collapsed during the storm on Monday night, according to officials",
+                "Soldiers hand out bottled water and blankets to residents of the flooded northern district "
+                "near the river after heavy rain on Sunday, according to officials"]
+    early_copy = captions[0].replace("Rescue", "Emergency")  # a new first word: only the ending is shared
+    late_copy = captions[2].replace("Soldiers", "Troops")
+    texts = [*captions, early_copy, late_copy]
+    blocks, start = [], 0
+    for text in texts:
+        blocks.append(Block(text, start, start + len(text)))
+        start += len(text) + 1
+    doc = Document("\n".join(texts), blocks)
+    layout = Layout.of(blocks, min_words=12, head_blocks=0, tail_blocks=0)
+    found = [(f.index, f.reason) for f in DuplicateDetector(max_anchor_blocks=2).find(doc, layout)]
+    assert found == [(3, "near_repeat")]  # the copy of the third caption is not compared any more
+    found = [(f.index, f.reason) for f in DuplicateDetector().find(doc, layout)]
+    assert found == [(3, "near_repeat"), (4, "near_repeat")]
+
 CARD_HEADLINES = ["Ferry timetable changes: what you need to know", "Why the river path will stay closed until spring",
                   "Council to vote on new parking charges next month", "School meals price rise blocked by councillors"]
 CARD_BLURBS = ["Three routes will run less often in the winter, the operator says",

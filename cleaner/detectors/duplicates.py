@@ -47,7 +47,10 @@ class DuplicateDetector(Detector):
     printed again with a word changed; only for blocks up to ``max_near_chars``),
     ``doubled_in_line`` (a block that is one text twice over: an image's alt text and its link),
     ``embedded_teaser`` (see ``embedded_teaser``: a story linked inside the body).
-    Blocks shorter than ``min_chars`` are never duplicates.
+    Blocks shorter than ``min_chars`` are never duplicates. A block is compared for near copies
+    with at most ``max_anchor_blocks`` earlier blocks per anchor (the first ones): a stock ending
+    that hundreds of paragraphs share ("..., officials said") would make the comparisons
+    quadratic in the length of the document.
     """
 
     name = "duplicates"
@@ -55,7 +58,8 @@ class DuplicateDetector(Detector):
 
     def __init__(self, min_chars: int = 20, min_overlap: float = 0.9, near_min_words: int = 8,
                  max_near_chars: int = 600, anchor_words: int = 3, prose_min_words: int = 12,
-                 max_embed_labels: int = 2, label_max_words: int = 3) -> None:
+                 max_embed_labels: int = 2, label_max_words: int = 3, max_anchor_blocks: int = 50) -> None:
+        self.max_anchor_blocks = max_anchor_blocks
         self.max_embed_labels = max_embed_labels
         self.label_max_words = label_max_words
         self.prose_min_words = prose_min_words
@@ -153,4 +157,6 @@ class DuplicateDetector(Detector):
             if block.kept and earlier and self.is_near_copy(words(key), [words(k) for k in earlier]):
                 yield Finding(index, "near_repeat")
             for anchor in anchors:
-                earlier_by_anchor.setdefault(anchor, []).append(key)
+                sharing = earlier_by_anchor.setdefault(anchor, [])
+                if len(sharing) < self.max_anchor_blocks:
+                    sharing.append(key)
