@@ -246,3 +246,29 @@ def test_serve_options_reach_gunicorn_and_the_workers(tmp_path):
     settings = ServiceConfig.from_env(env)
     assert settings.max_body == 1024 * 1024 and settings.cleaner.time_budget == 0.5
     assert settings.cleaner.disabled_kinds == {"ui", "caption"} and settings.cleaner.rules_dirs == (tmp_path.resolve(),)
+
+
+def test_over_budget_documents_get_503_and_the_sync_worker_lives_on(tmp_path):
+    """In the default sync worker (the request in the worker's main thread: a timer interrupts
+    the HTML extractor) a document over its budget is a JSON 503, the same worker serves the
+    next request, and gunicorn never has to kill it."""
+    live = LiveServer(tmp_path, workers=1, env={"CLEANER_TIME_BUDGET": "0.1"})
+    try:
+        live.wait_ready()
+        table = "<html><body><table>" + "<tr><td>x</td></tr>" * 20_000 + "</table></body></html>"
+        prose = "\n".join(f"Paragraph {i}: the council approved spending on road {i} after a debate, "
+                          f"members said on day {i + 3}." for i in range(4_000))  # about 0.5 s of cleaning
+        for body, content_type in ((table.encode(), "text/html"), (prose.encode(), "text/plain")):
+            started = time.monotonic()
+            status, headers, answer = live.request("POST", "/v1/clean", body, {"Content-Type": content_type})
+            assert status == 503 and headers["content-type"].startswith("application/json"), answer[:300]
+            assert json.loads(answer)["error"]["code"] == "time_budget_exceeded"
+            assert time.monotonic() - started < 0.1 + 5
+        raw = seed_bytes()[seed_ids()[0]]
+        status, _, answer = live.request("POST", "/v1/clean?format=text", raw, {"Content-Type": "text/plain"})
+        assert status == 200 and answer.decode() == cleaner.clean_text(raw)
+        errors = live.stderr_path.read_text()
+        assert errors.count("Booting worker") == 1 and "WORKER TIMEOUT" not in errors
+    finally:
+        live.stop()
+        live.kill()
