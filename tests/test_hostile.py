@@ -10,17 +10,19 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from conftest import read_seed
-from hostile_cases import ARTICLE, PROSE, PROSE_2, SECRET, Case, cases
+from hostile_cases import ARTICLE, PROSE, PROSE_2, SECRET, Case, cases, has_prose
 from live_server import LiveServer
 
 import cleaner
 from cleaner import Config
 from cleaner.api import create_app
 from cleaner.cli import main
+from cleaner.engine import Cleaner
 
 SEED = "004_2da098b2e0761f02"
 CASE_NAMES = [case.name for case in cases("/nonexistent")]
@@ -125,6 +127,42 @@ def test_html_extraction_is_interrupted_at_the_budget():
     with pytest.raises(cleaner.TimeBudgetExceeded):
         cleaner.clean(table, config=Config(time_budget=0.3))
     assert time.monotonic() - started < 0.3 + 1.0
+
+
+class BusyDetector:
+    """A detector that computes for ``seconds`` before it finds nothing (a step gone slow)."""
+
+    name, kind = "busy", "ui"
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def find(self, doc, layout):
+        end = time.monotonic() + self.seconds
+        while time.monotonic() < end:
+            pass
+        return []
+
+
+def test_a_step_that_runs_long_is_ended_at_the_deadline():
+    engine = Cleaner(Config(time_budget=0.3))
+    normal = engine.detectors
+    engine.detectors = (BusyDetector(30), *normal)
+    started = time.monotonic()
+    with pytest.raises(cleaner.TimeBudgetExceeded):
+        engine.clean(ARTICLE)
+    assert time.monotonic() - started < 0.3 + 1.0  # not the detector's 30 s
+    engine.detectors = normal
+    assert has_prose(engine.clean(ARTICLE).text)
+
+
+def test_off_the_main_thread_a_long_step_is_refused_at_the_next_check():
+    # No timer outside the main thread: the step runs to its end, then the budget is checked.
+    engine = Cleaner(Config(time_budget=0.3))
+    engine.detectors = (BusyDetector(0.8), *engine.detectors)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        with pytest.raises(cleaner.TimeBudgetExceeded):
+            pool.submit(engine.clean, ARTICLE).result(timeout=30)
 
 
 def test_html_with_too_many_tags_is_refused_before_extraction():
