@@ -224,6 +224,15 @@ def test_tail_rules_remove_appeals_sources_teasers_and_pitches_after_the_article
     assert {r.text: r.rule for r in result.removed} == tail
 
 
+def test_a_market_data_notice_goes_wherever_it_is_and_prose_about_delayed_data_stays():
+    notice = "Quotes delayed at least 15 minutes. Market data provided by Interactive Data."
+    prose = ("The exchange said its market data was delayed by 15 minutes on Tuesday after a network "
+             "fault, and that quotes would be corrected overnight.")
+    result = cleaner.clean("\n".join([notice, PROSE[0], prose, *PROSE[1:]]))
+    assert result.text.splitlines() == [PROSE[0], prose, *PROSE[1:]]
+    assert [(r.text, r.rule) for r in result.removed] == [(notice, "market-data-notice")]
+
+
 def test_an_author_bio_after_the_article_goes_and_a_last_paragraph_about_someone_stays():
     bio = "Emma Ruiz joined The Harbour Gazette in March 2016. She has been reporting on transport since 2009."
     result = cleaner.clean("\n".join([*PROSE, "Emma Ruiz", bio]))
