@@ -52,6 +52,12 @@ def test_widgets_keep_prose_and_subheadings(text):
     ("Materials from the state's new anti-drug campaign. (campaign-site.org)", "trailing_credit"),
     ("Il presidente durante la conferenza stampa a Roma. (foto: Ansa)", "trailing_credit"),
     ("Le président à son arrivée à Berlin. (Crédit photo : AFP)", "trailing_credit"),
+    # wire captions whose credit was lost: the weekday and full date after the description
+    ("Nurses wearing purple hold signs as they rally outside the Capitol in Sacramento, Calif., Monday, "
+     "March 2, 2020, calling for safer staffing levels.", "wire_caption_date"),
+    ("Former Gov. Jane Roe, left, speaks with a farmer during a campaign stop, Saturday, Oct. 5, 2019, in Ames, Iowa.",
+     "wire_caption_date"),
+    ("Firefighters battle a blaze at a warehouse in Houston, Thursday, September 12, 2019.", "wire_caption_date"),
 ])
 def test_caption_reasons(text, reason):
     assert CaptionDetector().judge(text) == reason
@@ -65,6 +71,12 @@ def test_caption_reasons(text, reason):
     "Reuters could not independently verify the battlefield assertions of either side.",
     "The full report is available on the agency's website (example.org).",
     "Read more about the campaign on its site. (see example.org for the details)",
+    # a date stamp is no caption; prose gives the date after "on"; a long paragraph is no caption
+    "Updated 3:27 am PST, Wednesday, November 20, 2019",
+    "The council met on Tuesday, Nov. 19, 2019, and approved the budget for the next two years.",
+    ("The first public hearing was held in Springfield, Tuesday, Nov. 19, 2019, the first of three on the plan, which the "
+     "council had debated for most of the year. Members said the cost of the new roads and the harbour "
+     "repairs would be shared with the county, and that the final vote would come before the summer."),
 ])
 def test_captions_keep_prose(text):
     assert CaptionDetector().judge(text) is None

@@ -35,6 +35,12 @@ KIND_OF_PHOTO = regex.compile(rf"\b(?:Submitted|File|Contributed|Courtesy|Handou
 # the block endings KIND_OF_PHOTO needs (a cheap check before the pattern)
 PHOTO_ENDINGS = tuple(noun + plural for noun in PHOTO_NOUNS for plural in ("", "s"))
 CREDIT_ONLY = regex.compile(rf"^\(\s*{NAMES}(?:\s*/\s*{NAMES})*\s*\)$")
+# "... rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019, calling for ...": the
+# weekday and full date set off by commas, as wire photo captions give them (wire prose says
+# "on Tuesday" and leaves the year out), so the caption stands even when its credit was lost.
+WIRE_CAPTION_DATE = regex.compile(
+    r", (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b")
 
 
 def agency_pattern(names: Iterable[str]) -> regex.Pattern:
@@ -52,19 +58,31 @@ class CaptionDetector(BlockDetector):
     ``leading_copyright`` (``© Reuters. ...``), ``photo_label`` (``Photo: ...``, ``Photo by
     ...``), ``credit_label`` (ends in ``Credit: EPA`` or ``Submitted photo``) and
     ``credit_only`` (a block that is only a credit, ``(Walt Disney Co.)``; the short block just
-    before it, the caption it credits, goes too: ``caption_before_credit``).
+    before it, the caption it credits, goes too: ``caption_before_credit``) and
+    ``wire_caption_date`` (no credit, but the wire caption's ", Tuesday, Nov. 19, 2019," after
+    its description; one caption, at most ``max_wire_caption_words`` words).
     """
 
     name = "captions"
     kind = "caption"
 
     def __init__(self, max_words: int = 80, max_caption_before_credit_words: int = 45,
-                 max_chars: int = 1_000) -> None:
+                 max_chars: int = 1_000, max_wire_caption_words: int = 50, min_words_before_date: int = 5) -> None:
+        self.max_wire_caption_words = max_wire_caption_words
+        self.min_words_before_date = min_words_before_date
         self.max_words = max_words
         self.max_chars = max_chars
         self.max_caption_before_credit_words = max_caption_before_credit_words
         agencies = agency_pattern(word_list("agencies")).pattern
         self.agency_credit = regex.compile(rf"\(\s*{agencies}(?:\s+Photos?)?(?:\s*[/,]\s*[^()]{{1,80}})?\s*\)\s*$")
+
+    def is_wire_caption(self, text: str) -> bool:
+        """Whether ``text`` is one wire photo caption: at most ``max_wire_caption_words`` words,
+        the weekday and full date after a description (not an "Updated 3:27 am PST" stamp)."""
+        if word_count(text) > self.max_wire_caption_words:
+            return False
+        date = WIRE_CAPTION_DATE.search(text)
+        return date is not None and word_count(text[:date.start()]) >= self.min_words_before_date
 
     def judge(self, text: str) -> str | None:
         """The reason ``text`` is a credited caption, or None."""
@@ -84,6 +102,8 @@ class CaptionDetector(BlockDetector):
             return "truncated_credit"
         if LEADING_COPYRIGHT.match(text):
             return "leading_copyright"
+        if "day, " in text and self.is_wire_caption(text):
+            return "wire_caption_date"
         if PHOTO_LABEL.match(text) or PHOTO_BY.match(text):
             return "photo_label"
         if (":" in text and TRAILING_CREDIT_LABEL.search(text)) or (
