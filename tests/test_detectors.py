@@ -46,6 +46,8 @@ def test_widgets_keep_prose_and_subheadings(text):
     ("© Reuters. Russian President Vladimir Putin listens to a report", "leading_copyright"),
     ("Photo: Reuters", "photo_label"),
     ("Foto: dpa/Michael Kappeler", "photo_label"),
+    ("Video: In this talk, a physiologist explains how taste receptors in the gut sense microbes.", "photo_label"),
+    ("Vídeo: los bomberos rescatan a un perro atrapado en el río", "photo_label"),
     ("(Walt Disney Co.)", "credit_only"),
     # credit labels in any case, and a web address after the caption's last sentence
     ("The core stage of the rocket after the installation of its four engines. (credit: NASA/Jane Roe)", "trailing_credit"),
@@ -73,6 +75,7 @@ def test_caption_reasons(text, reason):
     "Read more about the campaign on its site. (see example.org for the details)",
     # a date stamp is no caption; prose gives the date after "on"; a long paragraph is no caption
     "Updated 3:27 am PST, Wednesday, November 20, 2019",
+    "Video games were the best-selling gift: stores said demand doubled.",
     "The council met on Tuesday, Nov. 19, 2019, and approved the budget for the next two years.",
     ("The first public hearing was held in Springfield, Tuesday, Nov. 19, 2019, the first of three on the plan, which the "
      "council had debated for most of the year. Members said the cost of the new roads and the harbour "

@@ -20,7 +20,8 @@ LABEL_CREDIT = regex.compile(rf"\(\s*(?:(?i:{PHOTO_WORDS})\b[^()]{{0,80}}|[^()]{
 # "... campaign. (onmeth.com)": a web address in brackets after the caption's last sentence.
 SITE_CREDIT = regex.compile(r"[.!?]['\"”’]?\s*\(\s*(?:www\.)?[\p{L}\p{N}-]{2,40}(?:\.[\p{L}\p{N}-]{1,40}){0,2}"
                             r"\.\p{L}{2,6}\s*\)\s*$")
-PHOTO_LABEL = regex.compile(rf"^{PHOTO_WORDS}(?:\s+(?:credit|by))?\s*[:：]\s*\S", regex.I)
+# "Photo: Reuters", "Video: In this talk, the professor discusses ...": a caption under its label.
+PHOTO_LABEL = regex.compile(rf"^(?:{PHOTO_WORDS}|Videos?|Vídeos?|Видео)(?:\s+(?:credit|by))?\s*[:：]\s*\S", regex.I)
 GETTY_CREDIT = regex.compile(r"(?:[/|]\s*|\bvia\s+|^)Getty\s+Images(?:\s+for\s+[\p{L}\s]+)?\s*\)?\s*$")
 TRUNCATED_VIA = regex.compile(r"\bvia\s+\p{Lu}{3,}\s*$")
 LEADING_COPYRIGHT = regex.compile(rf"^(?:©|\(c\)|Copyright)\s*{NAME}(?:\s+{NAME}){{0,3}}\.\s+\p{{Lu}}"
