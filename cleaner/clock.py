@@ -8,12 +8,15 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from .errors import TimeBudgetExceeded
 
 MIN_REGEX_TIMEOUT = 0.001
 REPEAT_ALARM = 0.05
+
+T = TypeVar("T")
 
 _CURRENT: contextvars.ContextVar[Clock | None] = contextvars.ContextVar("cleaner_clock", default=None)
 
@@ -70,81 +73,83 @@ def _raise_expired(signum: int, frame: object) -> None:
 
 
 def _can_use_alarm() -> bool:
-    """SIGALRM is usable only in the main thread, and only if nobody else uses it."""
+    """SIGALRM is usable only in the main thread, and only if nobody else uses it (our own
+    handler, left behind when an interruption cut its restoring short, counts as free)."""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         return False
-    return signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None) \
+    return signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None, _raise_expired) \
         and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-@contextlib.contextmanager
-def _alarm(clock: Clock, left: float) -> Iterator[None]:
+def _call_with_alarm(clock: Clock, call: Callable[[], T]) -> T:
+    """``call()`` under a SIGALRM timer set to ``clock``'s deadline.
+
+    The timer may fire at any point, also while ``call`` is already unwinding from the engine's
+    own check of the same deadline, or while the handler is being restored: every place the
+    handler is installed lies inside the ``try`` that turns ``_Expired`` into
+    ``TimeBudgetExceeded``, and the timer is cancelled on every way out."""
     previous = signal.signal(signal.SIGALRM, _raise_expired)
     try:
-        # Re-armed every REPEAT_ALARM s: a library may swallow one interruption in a bare except.
-        signal.setitimer(signal.ITIMER_REAL, left, REPEAT_ALARM)
         try:
-            yield
+            # Re-armed every REPEAT_ALARM s: a library may swallow one interruption in a bare except.
+            signal.setitimer(signal.ITIMER_REAL, clock.remaining(), REPEAT_ALARM)
+            return call()
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
     except _Expired:
-        raise clock.exceeded() from None
-    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        raise clock.exceeded() from None
 
 
-@contextlib.contextmanager
-def _call_tracer(clock: Clock) -> Iterator[None]:
+def _call_with_tracer(clock: Clock, call: Callable[[], T]) -> T:
+    """``call()`` with a trace function that raises at each Python function call past
+    ``clock``'s deadline (about 20 % slower: no per-line tracing)."""
     deadline, now = clock.deadline, time.monotonic
 
     def check_deadline(frame: object, event: str, arg: object) -> None:
         if now() > deadline:
             raise _Expired
-        # None: no per-line tracing, only one check per Python function call (~20% slower)
 
-    sys.settrace(check_deadline)
     try:
-        yield
+        sys.settrace(check_deadline)
+        try:
+            return call()
+        finally:
+            sys.settrace(None)
     except _Expired:
-        raise clock.exceeded() from None
-    finally:
         sys.settrace(None)
+        raise clock.exceeded() from None
 
 
-@contextlib.contextmanager
-def alarm_at_deadline(clock: Clock) -> Iterator[None]:
-    """Interrupt the block at ``clock``'s deadline (``TimeBudgetExceeded``) where a timer can:
-    in the main thread of a Unix process whose SIGALRM is free (a sync gunicorn worker, the
-    CLI, most library callers). Elsewhere the block runs on and its own clock checks apply:
-    a per-call tracer would cost every document about 20 %."""
+def call_before_deadline(clock: Clock, call: Callable[[], T]) -> T:
+    """``call()``, ended at ``clock``'s deadline (``TimeBudgetExceeded``) where a timer can: in
+    the main thread of a Unix process whose SIGALRM is free (a sync gunicorn worker, the CLI,
+    batch workers, most library callers). Elsewhere it runs to its end and its own clock checks
+    apply (the engine checks between its steps)."""
     if not _can_use_alarm():
-        yield
-        return
-    with _alarm(clock, clock.remaining()):
-        yield
+        return call()
+    return _call_with_alarm(clock, call)
 
 
-@contextlib.contextmanager
-def interrupt_after(clock: Clock | None) -> Iterator[None]:
-    """Run the block with ``clock``'s remaining time as a hard deadline, then raise
-    ``TimeBudgetExceeded`` if it is over. For library code that cannot take a timeout
-    (trafilatura's extractor):
+def interrupt_after(clock: Clock | None, call: Callable[[], T]) -> T:
+    """``call()`` with ``clock``'s remaining time as a hard deadline, then ``TimeBudgetExceeded``
+    if it is over. For library code that cannot take a timeout (trafilatura's extractor):
 
     - in the main thread of a Unix process whose SIGALRM is free, a timer interrupts it;
     - in other threads (gunicorn's gthread workers), a trace function checks the deadline at
       each Python function call (unless a debugger or coverage already traces the thread);
-    - otherwise the block runs to its end and the budget is checked after it.
+    - otherwise it runs to its end and the budget is checked after it.
     """
     if clock is None:
-        yield
-        return
-    left = clock.remaining()
-    if _can_use_alarm():
-        guard = _alarm(clock, left)
-    elif sys.gettrace() is None:
-        guard = _call_tracer(clock)
-    else:
-        guard = contextlib.nullcontext()
-    with guard:
-        yield
+        return call()
     clock.check()
+    if _can_use_alarm():
+        result = _call_with_alarm(clock, call)
+    elif sys.gettrace() is None:
+        result = _call_with_tracer(clock, call)
+    else:
+        result = call()
+    clock.check()
+    return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import decode, extract
-from .clock import Clock, alarm_at_deadline
+from .clock import Clock, call_before_deadline
 from .config import DEFAULT_CONFIG, Config
 from .dates import to_iso
 from .detectors import build_detectors
@@ -81,8 +81,7 @@ class Cleaner:
         try:
             # the engine checks the clock between steps; the alarm also ends a step that runs
             # long (a detector gone quadratic on some input) at the deadline
-            with alarm_at_deadline(clock):
-                doc = self.run_to_fixed_point(Document(text, blocks), clock)
+            doc = call_before_deadline(clock, lambda: self.run_to_fixed_point(Document(text, blocks), clock))
         except TimeoutError:  # a regex call ran out of its share of the budget
             raise TimeBudgetExceeded(
                 f"cleaning took longer than the time budget of {self.config.time_budget:g} s") from None

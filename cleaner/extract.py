@@ -63,9 +63,8 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     if not _warm:
         with clock.paused() if clock else contextlib.nullcontext():
             warm_up()
-    with interrupt_after(clock):
-        result = bare_extraction(html, include_comments=False, include_tables=True,
-                                 favor_recall=True, with_metadata=True)
+    result = interrupt_after(clock, lambda: bare_extraction(html, include_comments=False, include_tables=True,
+                                                            favor_recall=True, with_metadata=True))
     if result is None:
         return "", {}
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)

@@ -6,6 +6,7 @@ time bounds of the adversarial documents."""
 from __future__ import annotations
 
 import json
+import signal
 import socket
 import subprocess
 import sys
@@ -154,6 +155,30 @@ def test_a_step_that_runs_long_is_ended_at_the_deadline():
     assert time.monotonic() - started < 0.3 + 1.0  # not the detector's 30 s
     engine.detectors = normal
     assert has_prose(engine.clean(ARTICLE).text)
+
+
+@pytest.mark.parametrize("guard", ["call_before_deadline", "interrupt_after"])
+def test_the_timer_and_the_engines_own_check_racing_at_the_deadline_give_the_budget_error(guard):
+    # The engine's check of the deadline and the timer set to it fire together: whichever wins,
+    # and wherever the signal lands (in the body, while unwinding, while the handler is being
+    # restored), the caller sees TimeBudgetExceeded, and no handler or timer is left behind.
+    from cleaner import clock as clocks
+
+    outcomes = []
+    for _ in range(200):
+        clock = clocks.Clock(0.002)
+
+        def check_until_late(clock=clock):
+            while True:
+                clock.check()
+
+        try:
+            getattr(clocks, guard)(clock, check_until_late)
+        except BaseException as error:  # anything escaping is what is tested
+            outcomes.append(type(error).__name__)
+    assert set(outcomes) == {"TimeBudgetExceeded"} and len(outcomes) == 200
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def test_off_the_main_thread_a_long_step_is_refused_at_the_next_check():
