@@ -33,8 +33,9 @@ class ServiceConfig:
     max_batch_documents: a batch with more documents gets 413.
     batch_time_budget: seconds a batch may spend; documents not reached in time get an error
         item (``batch_time_budget_exceeded``) so that one request never outlives the worker timeout.
-    read_timeout: seconds a client may stay silent while sending its body; then 408, so that
-        stalled clients cannot hold a worker's threads.
+    read_timeout: seconds a client may stay silent while sending its request; then 408 (or, before
+        its request head is complete, the connection is closed), so that stalled clients cannot
+        hold a worker.
     """
 
     cleaner: Config = DEFAULT_CONFIG
