@@ -29,9 +29,10 @@ def cpu_count() -> int:
 
 def worker_timeout(settings: ServiceConfig) -> int:
     """Seconds gunicorn lets a worker be silent before it kills it: more than the longest a
-    request may take (a whole batch, plus one document's budget that started just in time), so
-    that an over-budget document gets its 503 and the worker lives on."""
-    return int(settings.batch_time_budget + 2 * settings.cleaner.time_budget) + 30
+    request may take (its arrival, a whole batch, plus one document's budget that started just in
+    time), so that an over-budget document gets its 503, a slow client its 408, and the worker
+    lives on."""
+    return int(settings.request_timeout + settings.batch_time_budget + 2 * settings.cleaner.time_budget) + 30
 
 
 def setup_multiprocess_dir() -> None:

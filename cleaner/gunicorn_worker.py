@@ -6,13 +6,17 @@ Cleaning is CPU-bound, so one sync worker per core serves the most requests with
 latency: a threaded worker keeps accepting while its threads are busy, so a request can wait
 behind others in one worker while another worker is idle (measured in README, "Load").
 gunicorn's own sync worker would wait for a silent client's request head until the arbiter kills
-the worker; this one gives a client ``CLEANER_READ_TIMEOUT`` seconds to start, then drops it.
+the worker; this one gives a client ``CLEANER_READ_TIMEOUT`` seconds to start, then drops it, and
+``CLEANER_REQUEST_TIMEOUT`` seconds to send its whole request, so that a client trickling a byte
+before each read timeout cannot hold the worker for ever.
 """
 
 from __future__ import annotations
 
+import math
 import select
 import socket
+import time
 
 from gunicorn import util
 from gunicorn.workers.sync import SyncWorker
@@ -20,18 +24,52 @@ from gunicorn.workers.sync import SyncWorker
 from .service_config import ServiceConfig
 
 
+class DeadlineSocket(socket.socket):
+    """A client socket whose reads, all together, end by ``deadline`` (``TimeoutError``); each
+    read also waits no longer than the timeout its caller set."""
+
+    deadline = math.inf
+    asked: float | None = None
+
+    def settimeout(self, value: float | None) -> None:
+        """Set the longest wait of one read (capped by the deadline at each read)."""
+        self.asked = value
+        super().settimeout(value)
+
+    def _arm(self) -> None:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request did not arrive in time")
+        super().settimeout(left if self.asked is None else min(self.asked, left))
+
+    def recv(self, bufsize: int, flags: int = 0) -> bytes:
+        """``socket.recv``, within the deadline."""
+        self._arm()
+        return super().recv(bufsize, flags)
+
+    def recv_into(self, buffer: bytearray | memoryview, nbytes: int = 0, flags: int = 0) -> int:
+        """``socket.recv_into``, within the deadline."""
+        self._arm()
+        return super().recv_into(buffer, nbytes, flags)
+
+
 class TimedSyncWorker(SyncWorker):
     """A sync worker whose clients must start their request, and keep sending it, within the
     service's read timeout (``ServiceConfig.read_timeout``)."""
 
     def init_process(self) -> None:
-        """Read the read timeout from the environment, then run as gunicorn's sync worker."""
-        self.read_timeout = ServiceConfig.from_env().read_timeout
+        """Read the timeouts from the environment, then run as gunicorn's sync worker."""
+        settings = ServiceConfig.from_env()
+        self.read_timeout = settings.read_timeout
+        self.request_timeout = settings.request_timeout
         super().init_process()
 
     def accept(self, listener: socket.socket) -> None:
-        """Accept one connection; serve it if the client sends within the read timeout."""
-        client, addr = listener.accept()
+        """Accept one connection; serve it if the client sends within the read timeout, and
+        its whole request within the request timeout."""
+        accepted, addr = listener.accept()
+        client = DeadlineSocket(accepted.family, accepted.type, accepted.proto, fileno=accepted.detach())
+        client.deadline = time.monotonic() + self.request_timeout
         util.close_on_exec(client)
         readable, _, _ = select.select([client], [], [], self.read_timeout)
         if not readable:

@@ -108,7 +108,8 @@ SCHEMAS: dict[str, Any] = {
 NDJSON = "application/x-ndjson"
 CLEAN_ERRORS = {
     "400": _error("malformed JSON, a missing or wrong-typed field, an unknown option or rule"),
-    "408": _error("the client stopped sending its body for longer than the read timeout (`request_timeout`)"),
+    "408": _error("the client stopped sending its body for longer than the read timeout, or took longer than "
+                  "the request timeout to send it (`request_timeout`)"),
     "413": _error("body over the size limit (`body_too_large`) or text over the character limit (`input_too_large`)"),
     "415": _error("unsupported Content-Type (or charset)"),
     "422": _error("text that cannot be decoded (`undecodable_input`) or is empty (`empty_input`)"),

@@ -36,6 +36,9 @@ class ServiceConfig:
     read_timeout: seconds a client may stay silent while sending its request; then 408 (or, before
         its request head is complete, the connection is closed), so that stalled clients cannot
         hold a worker.
+    request_timeout: seconds a client may take to send its whole request to a sync worker (then
+        408, or the connection is closed while the head is incomplete): a client that trickles a
+        byte before each read timeout cannot hold the worker for ever (a 5 MB body needs 170 kB/s).
     """
 
     cleaner: Config = DEFAULT_CONFIG
@@ -43,10 +46,13 @@ class ServiceConfig:
     max_batch_documents: int = 1000
     batch_time_budget: float = 20.0
     read_timeout: float = 10.0
+    request_timeout: float = 30.0
 
     def __post_init__(self) -> None:
-        if min(self.max_body, self.max_batch_documents, self.batch_time_budget, self.read_timeout) <= 0:
-            raise ValueError("max_body, max_batch_documents, batch_time_budget and read_timeout must be positive")
+        if min(self.max_body, self.max_batch_documents, self.batch_time_budget, self.read_timeout,
+               self.request_timeout) <= 0:
+            raise ValueError("max_body, max_batch_documents, batch_time_budget, read_timeout and "
+                             "request_timeout must be positive")
 
     def replace(self, **changes: object) -> ServiceConfig:
         """A copy with ``changes`` applied."""
@@ -74,6 +80,8 @@ class ServiceConfig:
             service_changes["max_batch_documents"] = _number(env, "CLEANER_MAX_BATCH", int)
         if env.get("CLEANER_READ_TIMEOUT"):
             service_changes["read_timeout"] = _number(env, "CLEANER_READ_TIMEOUT", float)
+        if env.get("CLEANER_REQUEST_TIMEOUT"):
+            service_changes["request_timeout"] = _number(env, "CLEANER_REQUEST_TIMEOUT", float)
         if env.get("CLEANER_BATCH_TIME_BUDGET"):
             service_changes["batch_time_budget"] = _number(env, "CLEANER_BATCH_TIME_BUDGET", float)
         try:

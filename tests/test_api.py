@@ -330,17 +330,20 @@ def test_settings_from_the_environment(monkeypatch):
     monkeypatch.setenv("CLEANER_MAX_BODY", "200")
     monkeypatch.setenv("CLEANER_TIME_BUDGET", "0.5")
     monkeypatch.setenv("CLEANER_DISABLE", "ui, caption")
+    monkeypatch.setenv("CLEANER_REQUEST_TIMEOUT", "12.5")
     settings = ServiceConfig.from_env()
-    assert settings.max_body == 200 and settings.cleaner.time_budget == 0.5
+    assert settings.max_body == 200 and settings.cleaner.time_budget == 0.5 and settings.request_timeout == 12.5
     assert settings.cleaner.disabled_kinds == {"ui", "caption"}
     app = create_app()
     assert_error(app.test_client().post("/v1/clean", data="x" * 201, content_type="text/plain"), 413, "body_too_large")
 
 
 @pytest.mark.parametrize("name, value", [("CLEANER_MAX_BODY", "lots"), ("CLEANER_TIME_BUDGET", "fast"),
-                                         ("CLEANER_TIME_BUDGET", "-1"), ("CLEANER_MAX_BATCH", "1.5")])
+                                         ("CLEANER_TIME_BUDGET", "-1"), ("CLEANER_MAX_BATCH", "1.5"),
+                                         ("CLEANER_REQUEST_TIMEOUT", "soon"), ("CLEANER_REQUEST_TIMEOUT", "0")])
 def test_bad_settings_name_the_variable(name, value):
-    with pytest.raises(ValueError, match=name if name != "CLEANER_TIME_BUDGET" or value != "-1" else "time_budget"):
+    named = {("CLEANER_TIME_BUDGET", "-1"): "time_budget", ("CLEANER_REQUEST_TIMEOUT", "0"): "request_timeout"}
+    with pytest.raises(ValueError, match=named.get((name, value), name)):
         ServiceConfig.from_env({name: value})
 
 

@@ -248,6 +248,44 @@ def test_serve_options_reach_gunicorn_and_the_workers(tmp_path):
     assert settings.cleaner.disabled_kinds == {"ui", "caption"} and settings.cleaner.rules_dirs == (tmp_path.resolve(),)
 
 
+def test_a_client_trickling_its_body_is_cut_off_at_the_request_timeout(tmp_path):
+    """A client that sends a few bytes before each read timeout would hold the sync worker for
+    ever: at the request timeout it gets its 408, and the worker serves the next request."""
+    live = LiveServer(tmp_path, workers=1, env={"CLEANER_READ_TIMEOUT": "2", "CLEANER_REQUEST_TIMEOUT": "3"})
+    try:
+        live.wait_ready()
+        body = seed_bytes()[seed_ids()[0]]
+        head = (f"POST /v1/clean HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+                f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
+        started = time.monotonic()
+        with socket.create_connection(("127.0.0.1", live.port), timeout=30) as trickler:
+            trickler.sendall(head)
+            answer = b""
+            for start in range(0, len(body), 10):  # 10 bytes every 0.5 s: never silent for 2 s
+                try:
+                    trickler.sendall(body[start:start + 10])
+                except OSError:
+                    break  # the server has answered and closed
+                trickler.settimeout(0.5)
+                try:
+                    answer = trickler.recv(65536)
+                except TimeoutError:
+                    continue
+                break
+            trickler.settimeout(30)
+            while chunk := trickler.recv(65536):
+                answer += chunk
+        waited = time.monotonic() - started
+        assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+        assert json.loads(answer.partition(b"\r\n\r\n")[2])["error"]["code"] == "request_timeout"
+        assert 2.5 < waited < 10, waited
+        status, _, served = live.request("POST", "/v1/clean?format=text", body, {"Content-Type": "text/plain"})
+        assert status == 200 and served.decode() == cleaner.clean_text(body)
+    finally:
+        live.stop()
+        live.kill()
+
+
 def test_over_budget_documents_get_503_and_the_sync_worker_lives_on(tmp_path):
     """In the default sync worker (the request in the worker's main thread: a timer interrupts
     the HTML extractor) a document over its budget is a JSON 503, the same worker serves the
