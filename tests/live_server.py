@@ -75,6 +75,21 @@ class LiveServer:
                                        {"Content-Type": "application/json", **(headers or {})})
         return status, json.loads(body)
 
+    def __enter__(self) -> LiveServer:
+        """Wait until the server is ready (killing it if it never is); ``with`` stops it after."""
+        try:
+            self.wait_ready()
+        except BaseException:
+            self.kill()
+            raise
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        try:
+            self.stop()
+        finally:
+            self.kill()
+
     def stop(self, timeout: float = 60) -> int:
         """SIGTERM the master and wait for it; its exit status."""
         if self.process.poll() is None:

@@ -26,13 +26,8 @@ from cleaner.service_config import ServiceConfig
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """One gunicorn for the module, stopped (SIGTERM) at the end."""
-    live = LiveServer(tmp_path_factory.mktemp("gunicorn"))
-    try:
-        live.wait_ready()
+    with LiveServer(tmp_path_factory.mktemp("gunicorn")) as live:
         yield live
-    finally:
-        live.stop()
-        live.kill()
 
 
 def seed_bytes() -> dict[str, bytes]:
@@ -203,9 +198,7 @@ def test_threads_switch_to_gthread_workers():
 def test_silent_client_is_dropped_and_the_sync_worker_serves_on(tmp_path):
     """A client that connects and sends nothing holds the default (sync) worker only for the read
     timeout; one that stops half-way through its request head likewise; the worker then serves."""
-    live = LiveServer(tmp_path, workers=1, env={"CLEANER_READ_TIMEOUT": "1"})
-    try:
-        live.wait_ready()
+    with LiveServer(tmp_path, workers=1, env={"CLEANER_READ_TIMEOUT": "1"}) as live:
         silent = socket.create_connection(("127.0.0.1", live.port), timeout=30)
         half_head = socket.create_connection(("127.0.0.1", live.port), timeout=30)
         half_head.sendall(b"POST /v1/clean HTTP/1.1\r\nHost: 127.0.0.1\r\n")
@@ -218,9 +211,6 @@ def test_silent_client_is_dropped_and_the_sync_worker_serves_on(tmp_path):
         assert silent.recv(64) == b""  # dropped: closed without an answer
         silent.close()
         half_head.close()
-    finally:
-        live.stop()
-        live.kill()
 
 
 def test_serve_rejects_bad_options():
@@ -251,9 +241,7 @@ def test_serve_options_reach_gunicorn_and_the_workers(tmp_path):
 def test_a_client_trickling_its_body_is_cut_off_at_the_request_timeout(tmp_path):
     """A client that sends a few bytes before each read timeout would hold the sync worker for
     ever: at the request timeout it gets its 408, and the worker serves the next request."""
-    live = LiveServer(tmp_path, workers=1, env={"CLEANER_READ_TIMEOUT": "2", "CLEANER_REQUEST_TIMEOUT": "3"})
-    try:
-        live.wait_ready()
+    with LiveServer(tmp_path, workers=1, env={"CLEANER_READ_TIMEOUT": "2", "CLEANER_REQUEST_TIMEOUT": "3"}) as live:
         body = seed_bytes()[seed_ids()[0]]
         head = (f"POST /v1/clean HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
                 f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
@@ -281,18 +269,13 @@ def test_a_client_trickling_its_body_is_cut_off_at_the_request_timeout(tmp_path)
         assert 2.5 < waited < 10, waited
         status, _, served = live.request("POST", "/v1/clean?format=text", body, {"Content-Type": "text/plain"})
         assert status == 200 and served.decode() == cleaner.clean_text(body)
-    finally:
-        live.stop()
-        live.kill()
 
 
 def test_over_budget_documents_get_503_and_the_sync_worker_lives_on(tmp_path):
     """In the default sync worker (the request in the worker's main thread: a timer interrupts
     the HTML extractor) a document over its budget is a JSON 503, the same worker serves the
     next request, and gunicorn never has to kill it."""
-    live = LiveServer(tmp_path, workers=1, env={"CLEANER_TIME_BUDGET": "0.1"})
-    try:
-        live.wait_ready()
+    with LiveServer(tmp_path, workers=1, env={"CLEANER_TIME_BUDGET": "0.1"}) as live:
         table = "<html><body><table>" + "<tr><td>x</td></tr>" * 20_000 + "</table></body></html>"
         prose = "\n".join(f"Paragraph {i}: the council approved spending on road {i} after a debate, "
                           f"members said on day {i + 3}." for i in range(4_000))  # about 0.5 s of cleaning
@@ -307,6 +290,3 @@ def test_over_budget_documents_get_503_and_the_sync_worker_lives_on(tmp_path):
         assert status == 200 and answer.decode() == cleaner.clean_text(raw)
         errors = live.stderr_path.read_text()
         assert errors.count("Booting worker") == 1 and "WORKER TIMEOUT" not in errors
-    finally:
-        live.stop()
-        live.kill()

@@ -318,13 +318,8 @@ def assert_served(server: LiveServer, seed_body: str, timeout: float = 20) -> No
 def one_worker(tmp_path):
     """``cleaner serve --threads 2`` with one worker (gthread: a trickling client holds one
     thread, not the worker), ready."""
-    server = LiveServer(tmp_path, workers=1, env={"CLEANER_THREADS": "2"})
-    try:
-        server.wait_ready()
+    with LiveServer(tmp_path, workers=1, env={"CLEANER_THREADS": "2"}) as server:
         yield server
-    finally:
-        server.stop()
-        server.kill()
 
 
 def test_trickling_client_completes_while_others_are_served(one_worker, seed_body):

@@ -33,13 +33,8 @@ HOSTILE_TEXT = "\n".join([
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    live = LiveServer(tmp_path_factory.mktemp("playground-server"), workers=2)
-    try:
-        live.wait_ready()
+    with LiveServer(tmp_path_factory.mktemp("playground-server"), workers=2) as live:
         yield live
-    finally:
-        live.stop()
-        live.kill()
 
 
 @pytest.fixture(scope="module")
