@@ -79,6 +79,21 @@ FIRST_WORDS = _first_words()
 TITLE_SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or per the to vs via with".split())
 WORD = regex.compile(r"\S+")
+# The heading of the comments glued at the end of a line ("... | Permalink | 10 Comments", "Next
+# Post Comments", "... Facebook Latest Comments"): capitalised, the last words of the line ("...
+# received 10 comments." is a sentence), with the words before it that belong to the heading.
+COMMENT_QUALIFIERS = ("latest|show|hide|view|read|load|loading|see|all|reader|readers'?|top|rated|liked|recent"
+                      "|popular|upvoted|newest|oldest|best|featured|neueste|alle|derniers|tous les|últimos|ultimi")
+COMMENT_WORDS = "Comments|COMMENTS|Kommentare|Commentaires|Comentarios|Commenti|Comentários|Комментарии"
+COMMENTS_AT_END = regex.compile(
+    rf"(?<=\S\s{{1,4}})(?<!(?i:\b(?:{COMMENT_QUALIFIERS}))\s{{1,4}})(?:(?i:{COMMENT_QUALIFIERS})\s+){{0,2}}(?:\d+\s+)?"
+    rf"(?:{COMMENT_WORDS})(?:\s*\(\d+\))?\s*$")
+# how far from the end of the line the heading may start
+COMMENTS_AT_END_REACH = 80
+COMMENTS_ENDINGS = ("omments", "OMMENTS", "ommentare", "ommentaires", "omentarios", "ommenti", "omentários",
+                    "омментарии", ")")
+# the two words after a marker (an opening quote before the first is skipped)
+NEXT_WORDS = regex.compile(r"\s+[\"'“‘«(\[]?(\S+)(?:\s+(\S+))?")
 
 
 def sentence_cuts(text: str) -> list[int]:
@@ -101,7 +116,9 @@ def marker_cuts(text: str) -> list[int]:
         if match.start() > 0:
             cuts.append(match.start())
         if match.group("header"):
-            if match.start() > 0:  # at the start it may be a longer heading's first words
+            # at the start of the line it may be a longer heading's first words ("Most Popular
+            # Recipes of 2019"), unless a new block plainly starts after it
+            if match.start() > 0 or starts_block(text, match.end()):
                 cuts.append(match.end())
         elif match.group("link"):
             end = headline_end(text, match.end())
@@ -127,9 +144,31 @@ def headline_end(text: str, start: int) -> int | None:
     return None
 
 
+def starts_block(text: str, start: int) -> bool:
+    """Whether a new block plainly starts at ``start`` (after spaces): a number ("Most Viewed
+    1 ..."), or a sentence: a capitalised word, then a lower-case one that a title would not
+    keep in lower case ("Advertisement The council said ..."). A heading going on in title case
+    ("Most Popular Recipes of 2019") or a sentence going on in lower case ("Advertisement revenue
+    fell") is no new block."""
+    words = NEXT_WORDS.match(text, start)
+    if words is None:
+        return False
+    first, second = words.group(1), words.group(2)
+    if first[0].isdigit():
+        return True
+    return (first[0].isupper() and second is not None and second[0].islower()
+            and second.strip(",;:") not in TITLE_SMALL_WORDS)
+
+
 def inner_marker_cuts(text: str) -> list[int]:
-    """``marker_cuts`` strictly inside ``text``."""
-    return [c for c in marker_cuts(text) if 0 < c < len(text.rstrip())]
+    """``marker_cuts`` strictly inside ``text``, and where a comments heading glued at its end
+    starts (see ``COMMENTS_AT_END``)."""
+    cuts = [c for c in marker_cuts(text) if 0 < c < len(text.rstrip())]
+    if text.rstrip().endswith(COMMENTS_ENDINGS):
+        heading = COMMENTS_AT_END.search(text, max(0, len(text) - COMMENTS_AT_END_REACH))
+        if heading is not None and heading.start() > 0:
+            cuts.append(heading.start())
+    return cuts
 
 
 def markers(text: str) -> list[regex.Match]:

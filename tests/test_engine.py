@@ -99,6 +99,45 @@ def test_a_related_link_at_the_start_of_a_line_is_cut_from_the_sentence_after_it
     assert glued_cuts("Related: Die zehn ältesten Brücken der Region Die Ingenieure sagten, die Brücke brauche neue Seile.") == []
 
 
+def test_a_marker_at_the_start_of_a_glued_line_is_cut_from_the_sentence_after_it():
+    for marker in ("Advertisement", "ADVERTISEMENT", "Anzeige", "Publicidad"):
+        line = f"{marker} {PROSE[2]}"
+        result = cleaner.clean("\n".join([*PROSE[:2], line, *PROSE[3:]]))
+        assert result.text.splitlines() == PROSE, marker
+        assert {r.text: r.rule for r in result.removed} == {marker: "advertisement-marker"}
+    # a list heading followed by its first item: the heading cuts the tail from there
+    result = cleaner.clean("\n".join([*PROSE, "Most Viewed 1 Ten things to do in the city this weekend"]))
+    assert result.text.splitlines() == PROSE
+    assert "most-read-cut" in {r.rule for r in result.removed}
+    # a heading going on in title case, or a sentence going on in lower case, is not split
+    from cleaner.sentences import glued_cuts
+
+    assert glued_cuts("Most Popular Recipes of the Year") == []
+    assert glued_cuts("Advertisement revenue fell by a third in the first half of the year.") == []
+
+
+@pytest.mark.parametrize("heading", ["12 Comments", "Comments", "Comments (4)", "3 Kommentare", "Commentaires"])
+def test_a_comments_heading_glued_at_the_end_of_a_line_cuts_the_comments(heading):
+    comments = ["Great piece, thank you for writing it.", "I disagree with the mayor entirely, as usual."]
+    tail = f"Posted in City news | Permalink | {heading}"
+    result = cleaner.clean("\n".join([*PROSE, tail, *comments]))
+    assert result.text.splitlines() == PROSE
+    cut = [r for r in result.removed if r.rule == "comments-marker"]
+    assert cut[0].text == heading and cut[0].reason == ""
+    assert {r.text for r in cut if r.reason == "after_cut"} == set(comments)
+
+
+def test_comments_at_the_end_of_a_sentence_are_no_heading():
+    from cleaner.sentences import glued_cuts
+
+    for line in ("The post received 10 comments", "The minister declined to answer Comments.",
+                 "Readers left more than 300 comments (12) on the story."):
+        assert glued_cuts(line) == [], line
+    line = PROSE[4] + " The thread drew 12 Comments"  # capitalised, last in the line: a heading
+    result = cleaner.clean("\n".join([*PROSE[:4], line, "Nice one."]))
+    assert PROSE[4] in result.text
+
+
 def test_glued_buttons_in_a_short_line_are_split_and_cut():
     result = cleaner.clean("\n".join([*PROSE, "Subscribe Loading comments..."]))
     assert result.text.splitlines() == PROSE
