@@ -11,7 +11,10 @@ import pytest
 import cleaner
 from cleaner.appended_eval import load_cases, measure
 from cleaner.detectors.appended_story import AppendedStoryDetector
+from cleaner.document import Document
+from cleaner.engine import cleaner_for
 from cleaner.rule_authoring import Case
+from cleaner.segment import segment
 
 SET = Path(__file__).parent / "data" / "appended_set.jsonl"
 
@@ -63,3 +66,40 @@ def test_interview_turns_are_not_headlines():
     assert not detector.is_candidate("Q: Where did you grow up?")
     assert not detector.is_candidate("I love that they trademarked it. No one will take it https://t.co/XPxUJuyIAC")
     assert detector.is_candidate("Afghans Both Hopeful, Disappointed after Russia's Taliban Recognition")
+
+
+def test_a_dateline_with_buttons_glued_to_it_is_no_headline():
+    detector = AppendedStoryDetector()
+    for line in ("Nov 15, 2019 5:45 AM Tweet Share", "19 novembre 2019 Partager Tweeter", "2019-11-15 Share Email"):
+        assert not detector.is_candidate(line), line
+    assert detector.is_candidate("Voters Head to the Polls on Nov. 5 in Three States")
+
+
+def test_a_glued_dateline_with_residue_under_it_does_not_cut_the_article():
+    # a page glued by its scraper: the dateline (date and time run together, as printed) and the
+    # share buttons are one line, and two captions follow it, as they would follow the headline
+    # of an appended story; 40 words of a standfirst lie before it
+    standfirst = ("I hoped to learn why a beloved writer of science fiction fell into obscurity after "
+                  "his death, and what his friends remember of him. I did not expect that I would help "
+                  "bring his work back, nor that it would take me many months.")
+    article = [
+        "The novelist wrote nineteen books in thirty years, most of them for a small press in Ohio that closed in 2006.",
+        "His editor kept the manuscripts in a storage unit, where the heat of three summers curled the paper into scrolls.",
+        "When the rights reverted to his sister, she refused every offer, saying the family wanted no more strangers in his life.",
+        "It took two years of letters and one long dinner before she agreed that the books could be printed again next spring.",
+        "The first reprint sold out in a week, and the publisher has ordered a second run for the holidays and the schools.",
+    ]
+    engine = cleaner_for(None)
+    detector = AppendedStoryDetector()
+
+    def cuts(second_line: str) -> list[int]:
+        text = "\n".join([standfirst, second_line, "Photo illustration by the Courier.",
+                          "Photo by Jane Doe/Reuters.", *article])
+        doc = Document(text, segment(text))
+        for index in (2, 3):
+            doc.remove(index, "caption", "captions")
+        return [f.index for f in detector.find(doc, engine.layout(doc.blocks))]
+
+    assert cuts("Nov 15, 20195:45 AM Tweet Share") == []
+    # a headline in its place is cut at: the guard, not the rest of the page, keeps the article
+    assert cuts("Why a Beloved Writer Vanished") == [1]

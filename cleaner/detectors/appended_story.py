@@ -12,6 +12,7 @@ from ..document import Document
 from ..layout import Layout
 from ..text_stats import block_terms, cosine, is_headline, terms_of
 from .base import Detector, Finding
+from .datelines import DATE
 
 # "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens.
 DATELINE = regex.compile(r"^(?:\p{Lu}[\p{Lu}\p{M} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[—–-]|By\s+\p{Lu}\p{Ll}+\s+\p{Lu})")
@@ -78,9 +79,11 @@ class AppendedStoryDetector(Detector):
         return found
 
     def is_candidate(self, text: str) -> bool:
-        """A headline-like block that is neither the turn of an interview nor holds a link."""
+        """A headline-like block that is neither the turn of an interview, nor holds a link, nor
+        starts with a date (a dateline, with the share buttons glued to it: "Nov 15, 2019 5:45
+        AM Tweet Share")."""
         return (is_headline(text, max_words=self.headline_max_words) and not INTERVIEW_TURN.match(text)
-                and not LINK.search(text))
+                and not LINK.search(text) and not DATE.match(text))
 
     def verdict(self, cohesion: float, own_cohesion: float, signals: list[str]) -> str | None:
         """The reason to cut at a candidate, or None. Cohesion must be at most
