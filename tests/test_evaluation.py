@@ -60,3 +60,38 @@ def test_eval_json_and_worst(tmp_path, capsys):
 
 def test_eval_on_a_folder_without_cases_is_an_error(tmp_path):
     assert main(["eval", str(Path(tmp_path))]) == 1
+
+
+def test_glue_runs_blocks_together_and_keeps_every_one_in_order():
+    import random
+
+    from cleaner.glued_eval import glue
+
+    blocks = [f"Block number {i} of the page." for i in range(40)]
+    text = "\n\n".join(blocks)
+    glued = glue(text, random.Random(3))
+    lines = glued.splitlines()
+    assert " ".join(lines) == " ".join(blocks)
+    assert len(lines) < len(blocks)
+    assert max(len(line.split("Block number")) - 1 for line in lines) <= 4
+    assert glue(text, random.Random(3)) == glued  # the same seed, the same set
+
+
+def test_build_glues_the_cases_the_corpus_does_not_glue_already(tmp_path):
+    from cleaner.glued_eval import build
+
+    corpus = tmp_path / "corpus"
+    (corpus / "page").mkdir(parents=True)
+    manifest = []
+    for case_id, style in (("a1", "lines"), ("b2", "glued"), ("c3", "blank")):
+        (corpus / "page" / f"{case_id}.raw.txt").write_text("Menu\nHeadline\nFirst paragraph.\nSecond paragraph.\n")
+        (corpus / "page" / f"{case_id}.gold.txt").write_text("First paragraph.\nSecond paragraph.\n")
+        manifest.append(json.dumps({"variant": "page", "id": case_id, "style": style}))
+    (corpus / "manifest.jsonl").write_text("\n".join(manifest) + "\n")
+    counts = build(corpus, tmp_path / "out", ("page",), seed=1)
+    assert counts == {"page": 2}
+    assert sorted(p.name for p in (tmp_path / "out" / "page").iterdir()) == [
+        "a1.gold.txt", "a1.raw.txt", "c3.gold.txt", "c3.raw.txt"]
+    raw = (tmp_path / "out" / "page" / "a1.raw.txt").read_text()
+    assert raw.split() == "Menu Headline First paragraph. Second paragraph.".split()
+    assert (tmp_path / "out" / "page" / "a1.gold.txt").read_text() == "First paragraph.\nSecond paragraph.\n"
