@@ -75,31 +75,42 @@ def test_a_dateline_with_buttons_glued_to_it_is_no_headline():
     assert detector.is_candidate("Voters Head to the Polls on Nov. 5 in Three States")
 
 
+STANDFIRST = ("I hoped to learn why a beloved writer of science fiction fell into obscurity after his "
+              "death, and what his friends remember of him. I did not expect that I would help bring his "
+              "work back, nor that it would take me many months.")
+MORE_STANDFIRST = ("Along the way I met a painter, a retired engineer and a choir of singers who still "
+                   "quote him by heart.")
+STORY = [
+    "The novelist wrote nineteen books in thirty years, most of them for a small press in Ohio that closed in 2006.",
+    "His editor kept the manuscripts in a storage unit, where the heat of three summers curled the paper into scrolls.",
+    "When the rights reverted to his sister, she refused every offer, saying the family wanted no more strangers in his life.",
+    "It took two years of letters and one long dinner before she agreed that the books could be printed again next spring.",
+    "The first reprint sold out in a week, and the publisher has ordered a second run for the holidays and the schools.",
+]
+
+
+def appended_cuts(before: list[str], candidate: str) -> list[int]:
+    """Where the detector cuts a page of ``before``, then ``candidate`` with two captions removed
+    under it, then ``STORY`` (words unlike the page's before it)."""
+    text = "\n".join([*before, candidate, "Photo illustration by the Courier.", "Photo by Jane Doe/Reuters.", *STORY])
+    doc = Document(text, segment(text))
+    for index in (len(before) + 1, len(before) + 2):
+        doc.remove(index, "caption", "captions")
+    return [f.index for f in AppendedStoryDetector().find(doc, cleaner_for(None).layout(doc.blocks))]
+
+
 def test_a_glued_dateline_with_residue_under_it_does_not_cut_the_article():
     # a page glued by its scraper: the dateline (date and time run together, as printed) and the
     # share buttons are one line, and two captions follow it, as they would follow the headline
-    # of an appended story; 40 words of a standfirst lie before it
-    standfirst = ("I hoped to learn why a beloved writer of science fiction fell into obscurity after "
-                  "his death, and what his friends remember of him. I did not expect that I would help "
-                  "bring his work back, nor that it would take me many months.")
-    article = [
-        "The novelist wrote nineteen books in thirty years, most of them for a small press in Ohio that closed in 2006.",
-        "His editor kept the manuscripts in a storage unit, where the heat of three summers curled the paper into scrolls.",
-        "When the rights reverted to his sister, she refused every offer, saying the family wanted no more strangers in his life.",
-        "It took two years of letters and one long dinner before she agreed that the books could be printed again next spring.",
-        "The first reprint sold out in a week, and the publisher has ordered a second run for the holidays and the schools.",
-    ]
-    engine = cleaner_for(None)
-    detector = AppendedStoryDetector()
-
-    def cuts(second_line: str) -> list[int]:
-        text = "\n".join([standfirst, second_line, "Photo illustration by the Courier.",
-                          "Photo by Jane Doe/Reuters.", *article])
-        doc = Document(text, segment(text))
-        for index in (2, 3):
-            doc.remove(index, "caption", "captions")
-        return [f.index for f in detector.find(doc, engine.layout(doc.blocks))]
-
-    assert cuts("Nov 15, 20195:45 AM Tweet Share") == []
+    # of an appended story
+    before = [STANDFIRST, MORE_STANDFIRST]
+    assert appended_cuts(before, "Nov 15, 20195:45 AM Tweet Share") == []
     # a headline in its place is cut at: the guard, not the rest of the page, keeps the article
-    assert cuts("Why a Beloved Writer Vanished") == [1]
+    assert appended_cuts(before, "Why a Beloved Writer Vanished") == [2]
+
+
+def test_a_strong_signal_needs_sixty_words_of_prose_before_it():
+    # on a page, the prose before a menu line can be glued menus and captions: under
+    # min_prose_words_strong words, two pieces of residue after a headline-like line cut nothing
+    assert appended_cuts([STANDFIRST], "Why a Beloved Writer Vanished") == []  # 44 words
+    assert appended_cuts([STANDFIRST, MORE_STANDFIRST], "Why a Beloved Writer Vanished") == [2]  # 65 words

@@ -44,7 +44,7 @@ class AppendedStoryDetector(Detector):
     name = "appended_story"
     kind = "appended_story"
 
-    def __init__(self, min_prose_words_before: int = 100, min_prose_words_strong: int = 40,
+    def __init__(self, min_prose_words_before: int = 100, min_prose_words_strong: int = 60,
                  min_prose_words_after: int = 40, min_prose_words_after_unsignalled: int = 150,
                  max_cohesion: float = 0.15,
                  max_cohesion_ratio: float = 0.3, headline_max_words: int = 20,
