@@ -10,6 +10,7 @@ Metadata groups may repeat across branches: the ``regex`` module allows that.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import regex
@@ -52,6 +53,12 @@ class CombinedRules:
         # rules that only match blocks beginning with certain characters, and those characters
         self.any_start = sum(b for b, r in zip(self.bits, self.rules, strict=True) if r.starts is None)
         self.start_masks: dict[str, int] = {}
+        # rules with a length bound: the bounds ascending, and for each the bits of the rules
+        # whose bound is at most it (a text longer than a bound rules those out)
+        bounds = sorted({r.max_chars for r in self.rules if r.max_chars is not None})
+        self.length_bounds = bounds
+        self.too_long_for = [sum(b for b, r in zip(self.bits, self.rules, strict=True)
+                                 if r.max_chars is not None and r.max_chars <= bound) for bound in bounds]
         self.matchers = tuple(getattr(r.pattern, method) for r in self.rules)
         self.branch_ids: dict[frozenset[str], tuple[int, ...]] = {}
         self.loose: dict[frozenset[str], tuple[tuple[int, Rule], ...]] = {}
@@ -64,7 +71,8 @@ class CombinedRules:
                 allowed = self.region_set(head, tail)
                 chosen = [(i, r) for i, r in enumerate(self.rules) if r.where in allowed]
                 self.gated[allowed] = tuple(i for i, r in chosen if r.gate is not None)
-                branches = [(i, r, branch(r, i)) for i, r in chosen if r.gate is None]
+                # a rule with a length bound is tried on its own (the bound is checked first)
+                branches = [(i, r, branch(r, i) if r.max_chars is None else None) for i, r in chosen if r.gate is None]
                 combinable = [b for _, _, b in branches if b is not None]
                 self.branch_ids[allowed] = tuple(i for i, _, b in branches if b is not None)
                 self.loose[allowed] = tuple((i, r) for i, r, b in branches if b is None)
@@ -81,6 +89,11 @@ class CombinedRules:
             if len(self.start_masks) < 4096:
                 self.start_masks[first] = mask
         return mask
+
+    def excluded_by_length(self, length: int) -> int:
+        """The bits of the rules whose ``max_chars`` a text of ``length`` characters exceeds."""
+        below = bisect.bisect_left(self.length_bounds, length)
+        return self.too_long_for[below - 1] if below else 0
 
     @staticmethod
     def region_set(in_head: bool, in_tail: bool) -> frozenset[str]:
@@ -100,9 +113,10 @@ class CombinedRules:
                 found = next(i for i in self.branch_ids[allowed] if match.start(f"_r{i}") >= 0), match
         if possible is None:
             possible = self.gate.mask(text.casefold())
-        candidates = list(self.loose[allowed])
+        length = len(text)
+        candidates = [c for c in self.loose[allowed] if c[1].max_chars is None or length <= c[1].max_chars]
         first = text[:1].casefold()[:1]
-        wanted = possible & gated_mask & self.start_mask(first)
+        wanted = possible & gated_mask & self.start_mask(first) & ~self.excluded_by_length(length)
         while wanted:  # the gated rules whose literals the text holds, lowest bit (first rule) first
             bit = wanted & -wanted
             wanted ^= bit

@@ -24,7 +24,7 @@ SCOPES = ("line", "span", "cut")
 WHERES = ("head", "tail", "anywhere")
 METADATA_FIELDS = ("published", "updated", "author", "source")
 REQUIRED_KEYS = ("id", "kind", "scope", "pattern", "description", "examples")
-OPTIONAL_KEYS = ("where", "languages", "notes", "requires")
+OPTIONAL_KEYS = ("where", "languages", "notes", "requires", "max_chars")
 RULE_ID = regex.compile(r"[a-z0-9][a-z0-9_-]*[a-z0-9]")
 KIND_NAME = regex.compile(r"[a-z][a-z_]*")
 RULE_SUFFIXES = (".yaml", ".yml", ".toml")
@@ -60,6 +60,10 @@ class Rule:
     starts: frozenset[str] | None = None
     """For line and cut rules (which match at the start of a block): the case-folded characters
     a block they match can begin with (``literals.first_characters``); None: any."""
+    max_chars: int | None = None
+    """For line and cut rules: the longest block (in characters, spaces around it stripped) the
+    rule may match; longer ones are never tried (short residue, such as a gallery counter, is
+    not looked for in paragraphs). None: any length."""
 
     def may_match(self, folded: str) -> bool:
         """Whether the rule can match a block whose case-folded text is ``folded``."""
@@ -72,6 +76,8 @@ class Rule:
         ``span``: the first match anywhere in the block.
         """
         if not self.may_match(text.casefold()) or not literals.starts_well(self.starts, text[:1].casefold()[:1]):
+            return None
+        if self.max_chars is not None and len(text) > self.max_chars:
             return None
         if self.scope == "line":
             return self.pattern.fullmatch(text, timeout=timeout)
@@ -135,6 +141,11 @@ def parse_rule(data: Any, path: Path, vet: bool = False) -> Rule:
         raise _fail(path, "where", f"must be one of {', '.join(WHERES)}")
     languages = _string_list(path, "languages", data["languages"]) if "languages" in data else ()
     requires = tuple(w.casefold() for w in _string_list(path, "requires", data["requires"])) if "requires" in data else ()
+    max_chars = data.get("max_chars")
+    if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
+        raise _fail(path, "max_chars", "must be a positive whole number of characters")
+    if max_chars is not None and data["scope"] == "span":
+        raise _fail(path, "max_chars", "only line and cut rules match whole blocks; a span rule has no block length")
     examples = data["examples"]
     if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
         raise _fail(path, "examples", "must be a mapping with 'match' and 'no_match' lists")
@@ -168,7 +179,7 @@ def parse_rule(data: Any, path: Path, vet: bool = False) -> Rule:
                 pattern=pattern, description=data["description"].strip(), languages=languages,
                 match_examples=tuple(examples["match"]),
                 no_match_examples=tuple(examples["no_match"]), path=str(path), requires=requires,
-                gate=gate, starts=starts)
+                gate=gate, starts=starts, max_chars=max_chars)
 
 
 def rule_files(folder: Path) -> list[Path]:

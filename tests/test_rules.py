@@ -9,7 +9,7 @@ import pytest
 
 import cleaner
 from cleaner.errors import RuleError
-from cleaner.rules import builtin_rules_dir, load_folder, load_rules, parse_rule
+from cleaner.rules import Rule, builtin_rules_dir, check_examples, load_folder, load_rules, parse_rule
 
 RULES = load_folder(builtin_rules_dir())
 
@@ -59,6 +59,10 @@ GOOD = {
     ({"examples": {"match": ["Demo"], "no_match": ["x", "y"]}}, "examples.match"),
     ({"examples": {"match": ["Demo", "Demo Button"]}}, "examples.no_match"),
     ({"id": "Bad Id"}, "id"),
+    ({"max_chars": 0}, "max_chars"),
+    ({"max_chars": "80"}, "max_chars"),
+    ({"max_chars": True}, "max_chars"),
+    ({"scope": "span", "max_chars": 80}, "max_chars"),
 ])
 def test_loader_names_file_and_field(change, field):
     data = {**GOOD, **change}
@@ -160,6 +164,39 @@ def test_requires_gates_a_rule_on_its_words():
     assert rule.requires == ("demo",)
     assert rule.matches("This is a DEMO of it")
     assert not rule.may_match("no such word")
+
+
+def test_max_chars_bounds_the_blocks_a_rule_is_tried_on():
+    rule = parse_rule({**GOOD, "pattern": "(?i)demo(?: button)?.*", "max_chars": 20,
+                       "examples": {"match": ["Demo", "Demo Button here"], "no_match": ["nothing", "other"]}},
+                      Path("rules/ui/demo-rule.yaml"))
+    assert rule.max_chars == 20
+    assert rule.matches("Demo button, twenty")  # 19 characters
+    assert rule.matches("Demo button, twenty!")  # 20: the bound itself
+    assert not rule.matches("Demo button, twenty!!")  # 21, though the pattern matches it
+    assert rule.pattern.fullmatch("Demo button, twenty!!")
+    # an example longer than the bound fails the examples check, as the engine would miss it
+    too_tight = parse_rule({**GOOD, "max_chars": 5}, Path("rules/ui/demo-rule.yaml"))
+    assert check_examples([too_tight]) == [
+        "rules/ui/demo-rule.yaml: rule 'demo-rule' does not match its example 'Demo Button'"]
+
+
+def test_the_engine_skips_a_bounded_rule_on_longer_blocks_only():
+    from cleaner.matcher import CombinedRules
+
+    def rule(rule_id: str, max_chars: int | None) -> Rule:
+        data = {**GOOD, "id": rule_id, "pattern": "(?i)(?:demo|show) .*"}
+        data["examples"] = {"match": ["Demo it", "Show it"], "no_match": ["nothing", "other"]}
+        if max_chars:
+            data["max_chars"] = max_chars
+        return parse_rule(data, Path(f"rules/ui/{rule_id}.yaml"))
+
+    rules = [rule("short-one", 10), rule("longer-one", 30), rule("any-length", None)]
+    combined = CombinedRules(rules, "fullmatch")
+    for text, expected in [("Demo it", "short-one"), ("Demo it and more", "longer-one"),
+                           ("Demo it and more and more and more", "any-length"), ("Demo 12345", "short-one"),
+                           ("Demo 123456", "longer-one")]:
+        assert combined.find(text, False, False, 1.0)[0].id == expected, text
 
 
 def test_requires_must_be_a_list_of_words():
