@@ -44,6 +44,8 @@ kind: {kind}
 scope: line
 # head: only before the first paragraph of prose | tail: only after the last | anywhere
 where: anywhere
+# line and cut rules for short residue: the longest block worth trying (optional; speed only)
+# max_chars: 120
 languages: [en]
 description: >
   TODO: what this removes and on which site, e.g. the "Get breaking news on WhatsApp" line
