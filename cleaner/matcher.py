@@ -55,10 +55,9 @@ class CombinedRules:
         self.start_masks: dict[str, int] = {}
         # rules with a length bound: the bounds ascending, and for each the bits of the rules
         # whose bound is at most it (a text longer than a bound rules those out)
-        bounds = sorted({r.max_chars for r in self.rules if r.max_chars is not None})
-        self.length_bounds = bounds
+        self.length_bounds = sorted({r.max_chars for r in self.rules if r.max_chars is not None})
         self.too_long_for = [sum(b for b, r in zip(self.bits, self.rules, strict=True)
-                                 if r.max_chars is not None and r.max_chars <= bound) for bound in bounds]
+                                 if r.max_chars is not None and r.max_chars <= bound) for bound in self.length_bounds]
         self.matchers = tuple(getattr(r.pattern, method) for r in self.rules)
         self.branch_ids: dict[frozenset[str], tuple[int, ...]] = {}
         self.loose: dict[frozenset[str], tuple[tuple[int, Rule], ...]] = {}

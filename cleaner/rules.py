@@ -75,9 +75,9 @@ class Rule:
         ``line``: the whole block must match; ``cut``: the block must start with a match;
         ``span``: the first match anywhere in the block.
         """
-        if not self.may_match(text.casefold()) or not literals.starts_well(self.starts, text[:1].casefold()[:1]):
-            return None
         if self.max_chars is not None and len(text) > self.max_chars:
+            return None  # checked first: the cheapest test, and it spares case-folding a paragraph
+        if not self.may_match(text.casefold()) or not literals.starts_well(self.starts, text[:1].casefold()[:1]):
             return None
         if self.scope == "line":
             return self.pattern.fullmatch(text, timeout=timeout)
