@@ -79,6 +79,52 @@ def terms_of(lists: Iterable[list[str]]) -> Counter[str]:
 
 # (1 + log c) for the counts that occur in practice, looked up instead of computed
 WEIGHTS = tuple(1 + math.log(c) if c else 0.0 for c in range(1024))
+SQUARED_WEIGHTS = tuple(w * w for w in WEIGHTS)
+
+
+def weight(count: int) -> float:
+    """The sublinear weight (1 + log c) of a term counted ``count`` times (0 for 0)."""
+    return WEIGHTS[count] if count < len(WEIGHTS) else 1 + math.log(count)
+
+
+class TermVector:
+    """Term counts that grow block by block, with their squared weight norm kept up to date:
+    its cosine with another vector costs the other vector's size, not its own (the text before
+    a candidate headline grows with every block; the window after it stays small)."""
+
+    def __init__(self, terms: Iterable[str] = ()) -> None:
+        self.counts: Counter[str] = Counter()
+        self.norm_squared = 0.0
+        self.add(terms)
+
+    def add(self, terms: Iterable[str]) -> None:
+        """Count ``terms`` in."""
+        counts, squares, size = self.counts, SQUARED_WEIGHTS, len(SQUARED_WEIGHTS)
+        change = 0.0
+        for term, more in Counter(terms).items():
+            old = counts.get(term, 0)
+            new = counts[term] = old + more
+            if new < size:
+                change += squares[new] - squares[old]
+            else:
+                change += weight(new) ** 2 - weight(old) ** 2
+        self.norm_squared += change
+
+    def cosine(self, other: Counter[str]) -> float:
+        """``cosine(self.counts, other)``, computed over ``other``'s terms only."""
+        if not other or not self.counts:
+            return 0.0
+        counts, table, size = self.counts, WEIGHTS, len(WEIGHTS)
+        dot = 0.0
+        other_squared = 0.0
+        for term, count in other.items():
+            w = table[count] if count < size else weight(count)
+            other_squared += w * w
+            mine = counts.get(term)
+            if mine:
+                dot += w * (table[mine] if mine < size else weight(mine))
+        norm = math.sqrt(self.norm_squared) * math.sqrt(other_squared)
+        return dot / norm if norm else 0.0
 
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+import pytest
+
 from cleaner.document import Block
-from cleaner.text_stats import block_terms, content_terms, cosine, term_list, words_of
+from cleaner.text_stats import TermVector, block_terms, content_terms, cosine, term_list, words_of
 
 
 def test_terms_are_words_up_to_their_last_letter_without_stopwords():
@@ -26,3 +30,17 @@ def test_cosine_of_term_counts():
     assert cosine(a, a) > 0.999
     assert 0 < cosine(a, b) < 1
     assert cosine(a, content_terms("weather football")) == 0.0
+
+
+@pytest.mark.parametrize("repeat", [1, 3, 700])  # 700 x 2 adds pushes counts past the weight table
+def test_a_growing_term_vector_has_the_cosine_of_its_counts(repeat):
+    pieces = [["budget", "council"] * repeat, ["budget", "ferry"] * repeat, ["transport"], []]
+    other = Counter({"budget": 2, "transport": 1, "weather": 5})
+    vector, seen = TermVector(), Counter()
+    for piece in pieces:
+        vector.add(piece)
+        seen.update(piece)
+        assert vector.counts == seen
+        assert vector.cosine(other) == pytest.approx(cosine(seen, other), abs=1e-12)
+    assert vector.cosine(Counter()) == 0.0 and TermVector().cosine(other) == 0.0
+    assert TermVector(["budget"]).cosine(Counter({"ferry": 1})) == 0.0

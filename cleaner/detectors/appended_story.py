@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Iterable
 
 import regex
 
 from ..document import Document
 from ..layout import Layout
-from ..text_stats import block_terms, cosine, is_headline, terms_of
+from ..text_stats import TermVector, block_terms, cosine, is_headline, terms_of
 from .base import Detector, Finding
 from .datelines import DATE
 
@@ -127,7 +126,7 @@ class AppendedStoryDetector(Detector):
             terms.extend(block_terms(b) for b in blocks[len(terms):end])
             return terms
 
-        before: Counter[str] = Counter()  # the terms of blocks[:merged]; merged when needed
+        before = TermVector()  # the terms of blocks[:merged]; merged when needed
         merged = 0
         prose_before = 0
         for position, index in enumerate(kept):
@@ -138,9 +137,9 @@ class AppendedStoryDetector(Detector):
                 if prose_before >= self.min_prose_words_before or is_strong(signals):
                     end = self.window_end(blocks, position)
                     terms_upto(end)
-                    before.update(itertools.chain.from_iterable(terms[merged:position]))
+                    before.add(itertools.chain.from_iterable(terms[merged:position]))
                     merged = position
-                    cohesion = cosine(before, terms_of(terms[position:end]))
+                    cohesion = before.cosine(terms_of(terms[position:end]))
                     if cohesion <= self.max_cohesion:
                         half = position // 2
                         # the article's own cohesion matters only without a strong signal

@@ -4,6 +4,7 @@ sentence ends and share of stopwords, and from its neighbours."""
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 
@@ -11,7 +12,7 @@ import regex
 
 from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout, word_count
-from ..text_stats import WORD, block_terms, cosine, terms_of, words_of
+from ..text_stats import WORD, TermVector, block_terms, terms_of, words_of
 from ..wordlists import stopwords
 from .base import Detector, Finding
 
@@ -219,12 +220,12 @@ class BoilerplateDetector(Detector):
             return []
         words = [sum(blocks[p].word_count for p in cluster) for cluster in clusters]
         core = max(range(len(clusters)), key=words.__getitem__)
-        core_terms = self.terms(blocks, clusters[core])
+        core_terms = TermVector(itertools.chain.from_iterable(block_terms(blocks[p]) for p in clusters[core]))
         outlying = []
         for number, cluster in enumerate(clusters):
             if number == core or words[number] >= self.max_outlier_share * words[core]:
                 continue
-            if cosine(self.terms(blocks, cluster), core_terms) < self.max_outlier_cohesion:
+            if core_terms.cosine(self.terms(blocks, cluster)) < self.max_outlier_cohesion:
                 outlying.extend(cluster)
         return outlying
 
