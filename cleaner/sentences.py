@@ -27,6 +27,10 @@ MARKER = regex.compile(r"""(?ix)(?<![\p{L}\p{N}'’-])(?:
     most\ (?:read|popular|viewed|shared|commented|emailed)(?:\ (?:today|this\ week|now|stories|articles|news))?
   | trending\ (?:now|stories|articles|news|today)
   | top\ stories | latest\ (?:news|stories|headlines) | editor'?s'?\ picks
+  | popular\ (?:this\ week|now|today|stories|articles|posts|news)
+  | more\ (?:stories|news|articles|videos)\ (?:like\ this(?:\ one)?|you\ may\ like|for\ you)
+  | recent\ (?:content|articles|posts|stories|news) | related\ (?:stories|articles|content|posts|coverage|links)
+  | featured\ videos?
   | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
   | recommended\ (?:for\ you|stories|articles|reading)
   | share\ this\ (?:story|article|post|page)
@@ -62,7 +66,8 @@ MARKER_STARTS = (
     "Condividi", "Iscriviti", "Pubblicità", "As mais", "Mais lidas", "Leia", "Compartilhe",
     "Publicidade", "Самое", "Читайте", "Поделиться", "Реклама", "Related", "Read more",
     "Read next", "See also", "Also read", "More in", "More from", "More on", "Next up", "Up next",
-    "By signing", "By subscribing", "By clicking", "Email (", "E-mail (")
+    "By signing", "By subscribing", "By clicking", "Email (", "E-mail (", "Popular", "More stories",
+    "More news", "More articles", "More videos", "Recent", "Featured video")
 
 
 def _first_words() -> ahocorasick.Automaton:

@@ -77,6 +77,23 @@ def test_glued_list_heading_cuts_the_tail_and_keeps_the_prose():
     assert {r.rule for r in result.removed} == {"most-read-cut"}
 
 
+@pytest.mark.parametrize("heading", ["More Stories Like This One", "POPULAR THIS WEEK", "Recent Articles",
+                                     "Related Stories", "Featured Video"])
+def test_glued_list_headings_of_several_wordings_cut_the_tail(heading):
+    last = f"{PROSE[4]} {heading} Ten things to do this weekend Police close the harbour road"
+    result = cleaner.clean("\n".join([*PROSE[:4], last]))
+    assert result.text.splitlines() == PROSE, heading
+    assert any(r.text == heading for r in result.removed), heading
+
+
+def test_list_heading_words_inside_a_sentence_do_not_split_it():
+    from cleaner.sentences import glued_cuts
+
+    for line in ("The band played songs popular this week on the radio, the organisers said.",
+                 "Officials said recent articles had misquoted the mayor on the budget."):
+        assert glued_cuts(line) == [], line
+
+
 def test_a_glued_related_link_ends_with_its_headline():
     line = (PROSE[1] + " Related: The Ten Oldest Bridges in the Region The engineers said the bridge "
             "would need new cables before the winter.")
