@@ -206,6 +206,27 @@ def test_boilerplate_keeps_subheadings_short_endings_and_tables():
         assert line in result.text.splitlines()
 
 
+def test_dated_teasers_between_paragraphs_are_no_table():
+    # a list of other stories, each with its date or time, is a link list: a date written with a
+    # month's name or a clock time is no figure of a table
+    teasers = ["Ferry fares rise again as fuel costs climb November 19, 2019 Transport",
+               "Police close the harbour road for repairs 10:08 AM Local news",
+               "Museum reopens after two years of repairs 18 novembre 2019 Culture",
+               "New cycle lanes planned for the city centre 14:35 Transport",
+               "Mayor visits the flood-hit villages in the north Nov. 18, 2019 Politics"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *teasers, PARAGRAPH_3]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    assert "link_list" in {r.reason for r in result.removed}
+
+
+def test_a_programme_of_hours_ages_and_prices_stays_a_table():
+    # hours without a colon, ages and prices are figures
+    programme = ["Tue – Sat 4PM (Closed on Sun & Mon)", "Viewing age of 48 months and above",
+                 "VIP : 60,000₩", "R : 50,000₩", "STAFF"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *programme, PARAGRAPH_3]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, *programme, PARAGRAPH_3]
+
+
 def test_boilerplate_removes_an_outlying_promo_but_not_the_article():
     article = [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3] * 1
     article += [f"{p} Officials repeated the council budget plan for buses and roads." for p in article]

@@ -15,14 +15,32 @@ from ..layout import SENTENCE_END, Layout, word_count
 from ..text_stats import WORD, TermVector, block_terms, terms_of, words_of
 from ..wordlists import stopwords
 from .base import Detector, Finding
+from .datelines import DATE, TIME
 
 DIGIT = regex.compile(r"\d")
+LETTER = regex.compile(r"\p{L}")
 # the signature under an embedded post: "— Jane Doe (@janedoe) November 18, 2019"
 EMBED_ATTRIBUTION = regex.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s[^\n]{0,40}\d{4}")
 STORY_START_KINDS = ("metadata", "title")  # a dateline or byline after a teaser list: a story
 HEADER_END = " :：»›>|-–—"
 TRAILING_CLOSERS = " \"'”’»)]"
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
+
+
+def month_only(date: regex.Match) -> str:
+    """A date written with a month's name, blanked ("November 19, 2019"); others stay."""
+    return " " if LETTER.search(date.group()) else date.group()
+
+
+def clock_only(time: regex.Match) -> str:
+    """A clock time with a colon, blanked ("10:08 AM"); others ("4PM") stay."""
+    return " " if ":" in time.group() else time.group()
+
+
+def holds_figure(text: str) -> bool:
+    """Whether ``text`` holds a digit outside a date written with a month's name and a clock
+    time with a colon."""
+    return DIGIT.search(TIME.sub(clock_only, DATE.sub(month_only, text))) is not None
 
 
 class BoilerplateDetector(Detector):
@@ -128,10 +146,13 @@ class BoilerplateDetector(Detector):
         """A block of at least ``min_words`` words that ends a sentence."""
         return word_count(text) >= min_words and SENTENCE_END.search(text) is not None
 
-    def data_runs(self, texts: list[str], positions: list[int]) -> set[int]:
-        """The positions (of ``positions``, consecutive ones forming runs) that belong to a
+    def data_runs(self, blocks: list[Block], positions: list[int]) -> set[int]:
+        """The positions (in ``blocks``, of ``positions``, consecutive ones forming runs) that belong to a
         table or data list: a window of at least ``min_table_run`` consecutive blocks of which
-        at least ``min_table_digit_share`` hold a digit."""
+        at least ``min_table_digit_share`` hold a digit. A date written with a month's name and a
+        clock time with a colon are no figures: teasers each stamped with their date or time are
+        a list of links, not a table ("November 19, 2019", "10:08 AM"; "2018.04.05", "4PM" and
+        "60,000" count)."""
         protected: set[int] = set()
         runs: list[list[int]] = []
         for p in positions:
@@ -142,7 +163,7 @@ class BoilerplateDetector(Detector):
         for run in runs:
             if len(run) < self.min_table_run:
                 continue
-            has_digit = [DIGIT.search(texts[p]) is not None for p in run]
+            has_digit = [blocks[p].measure(holds_figure, holds_figure) for p in run]
             for start in range(len(run) - self.min_table_run + 1):
                 window = has_digit[start:start + self.min_table_run]
                 if sum(window) >= self.min_table_digit_share * len(window):
@@ -192,7 +213,7 @@ class BoilerplateDetector(Detector):
         verdicts.update((i, "outlying_prose") for i in outlying)
         verdicts.update((i, "teaser_list") for i in teasers)
         rank = {index: position for position, index in enumerate(kept)}
-        protected = {kept[p] for p in self.data_runs(kept_texts, sorted(rank[i] for i in verdicts))}
+        protected = {kept[p] for p in self.data_runs([blocks[i] for i in kept], sorted(rank[i] for i in verdicts))}
         for index, reason in sorted(verdicts.items()):
             if index not in protected or reason == "teaser_list":
                 yield Finding(index, reason)
