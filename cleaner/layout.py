@@ -76,4 +76,6 @@ class Layout:
             return self.in_head(index)
         if where == "tail":
             return self.in_tail(index)
+        if where == "head_or_body":
+            return not self.in_tail(index)
         return True

@@ -96,8 +96,10 @@ class CombinedRules:
 
     @staticmethod
     def region_set(in_head: bool, in_tail: bool) -> frozenset[str]:
-        """The regions a block with this position is in (always ``anywhere``)."""
-        return frozenset({"anywhere"} | ({"head"} if in_head else set()) | ({"tail"} if in_tail else set()))
+        """The regions a block with this position is in (always ``anywhere``; ``head_or_body``
+        unless it is in the tail)."""
+        return frozenset({"anywhere"} | ({"head"} if in_head else set()) | ({"tail"} if in_tail else set())
+                         | (set() if in_tail else {"head_or_body"}))
 
     def find(self, text: str, in_head: bool, in_tail: bool, timeout: float,
              possible: int | None = None) -> tuple[Rule, regex.Match] | None:

@@ -95,7 +95,7 @@ SCHEMAS: dict[str, Any] = {
         "type": "object", "required": ["id", "kind", "scope", "where", "description"],
         "properties": {"id": {"type": "string"}, "kind": {"type": "string"},
                        "scope": {"type": "string", "enum": ["line", "span", "cut"]},
-                       "where": {"type": "string", "enum": ["head", "tail", "anywhere"]},
+                       "where": {"type": "string", "enum": ["head", "tail", "head_or_body", "anywhere"]},
                        "languages": {"type": "array", "items": {"type": "string"}},
                        "description": {"type": "string"}},
     },

@@ -42,7 +42,7 @@ kind: {kind}
 # line: the whole block must match | span: only the match goes, the rest of the line stays |
 # cut: the matching block and everything after it go
 scope: line
-# head: only before the first paragraph of prose | tail: only after the last | anywhere
+# head: only before the first paragraph of prose | tail: only after the last | head_or_body: above the tail | anywhere
 where: anywhere
 # line and cut rules for short residue: the longest block worth trying (optional; speed only)
 # max_chars: 120

@@ -21,7 +21,7 @@ from . import literals, redos
 from .errors import RuleError
 
 SCOPES = ("line", "span", "cut")
-WHERES = ("head", "tail", "anywhere")
+WHERES = ("head", "tail", "head_or_body", "anywhere")
 METADATA_FIELDS = ("published", "updated", "author", "source")
 REQUIRED_KEYS = ("id", "kind", "scope", "pattern", "description", "examples")
 OPTIONAL_KEYS = ("where", "languages", "notes", "requires", "max_chars")

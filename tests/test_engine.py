@@ -94,6 +94,25 @@ def test_list_heading_words_inside_a_sentence_do_not_split_it():
         assert glued_cuts(line) == [], line
 
 
+def test_a_most_read_box_between_paragraphs_goes_and_the_article_after_it_stays():
+    box = ["Most read in World News", "Ten things to do this weekend", "Police close the harbour road",
+           "Why the river path will stay closed"]
+    result = cleaner.clean("\n".join([*PROSE[:3], *box, *PROSE[3:]]))
+    assert result.text.splitlines() == PROSE
+    assert {r.text: r.rule for r in result.removed}["Most read in World News"] == "related-header-line"
+    for heading in ("Most Popular", "Trending Now", "Meistgelesen"):
+        result = cleaner.clean("\n".join([*PROSE[:3], heading, *box[1:], *PROSE[3:]]))
+        assert result.text.splitlines() == PROSE, heading
+        assert {r.text: r.rule for r in result.removed}[heading] == "most-read-header-line", heading
+
+
+def test_a_most_read_heading_after_the_article_still_cuts_the_tail():
+    result = cleaner.clean("\n".join([*PROSE, "Most Popular", "Ten things to do this weekend",
+                                       "Our newsletter brings the day's stories to your inbox every morning."]))
+    assert result.text.splitlines() == PROSE
+    assert {r.rule for r in result.removed} == {"most-read-cut"}
+
+
 def test_a_glued_related_link_ends_with_its_headline():
     line = (PROSE[1] + " Related: The Ten Oldest Bridges in the Region The engineers said the bridge "
             "would need new cables before the winter.")

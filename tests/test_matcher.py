@@ -11,7 +11,8 @@ RULES = load_folder(builtin_rules_dir())
 
 
 def first_rule_one_by_one(rules, text, in_head, in_tail):
-    allowed = {"anywhere"} | ({"head"} if in_head else set()) | ({"tail"} if in_tail else set())
+    allowed = ({"anywhere"} | ({"head"} if in_head else set()) | ({"tail"} if in_tail else set())
+               | (set() if in_tail else {"head_or_body"}))
     for rule in rules:
         if rule.where in allowed and rule.find(text):
             return rule.id
