@@ -219,6 +219,14 @@ def test_dated_teasers_between_paragraphs_are_no_table():
     assert "link_list" in {r.reason for r in result.removed}
 
 
+def test_a_tour_schedule_stays_a_table():
+    # a date with a month's name and a few words: a row of a schedule, not a stamped teaser
+    schedule = ["March 3 – Berlin, Mercedes-Benz Arena", "March 5 – Paris, Accor Arena", "March 8 – London, The O2",
+                "March 10 – Madrid, WiZink Center", "March 12 – Milan, Mediolanum Forum"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *schedule, PARAGRAPH_3]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, *schedule, PARAGRAPH_3]
+
+
 def test_a_programme_of_hours_ages_and_prices_stays_a_table():
     # hours without a colon, ages and prices are figures
     programme = ["Tue – Sat 4PM (Closed on Sun & Mon)", "Viewing age of 48 months and above",

@@ -37,10 +37,15 @@ def clock_only(time: regex.Match) -> str:
     return " " if ":" in time.group() else time.group()
 
 
-def holds_figure(text: str) -> bool:
-    """Whether ``text`` holds a digit outside a date written with a month's name and a clock
-    time with a colon."""
-    return DIGIT.search(TIME.sub(clock_only, DATE.sub(month_only, text))) is not None
+def holds_figure(text: str, stamped_headline_words: int = 6) -> bool:
+    """Whether ``text`` holds a figure: a digit, unless its only digits are in dates written
+    with a month's name and clock times with a colon and ``stamped_headline_words`` words or
+    more go with them (a teaser's headline with its time stamp; "March 3 – Berlin, Mercedes-Benz
+    Arena", a row of a schedule, holds a figure)."""
+    if DIGIT.search(text) is None:
+        return False
+    rest = TIME.sub(clock_only, DATE.sub(month_only, text))
+    return DIGIT.search(rest) is not None or word_count(rest) < stamped_headline_words
 
 
 class BoilerplateDetector(Detector):
@@ -149,10 +154,8 @@ class BoilerplateDetector(Detector):
     def data_runs(self, blocks: list[Block], positions: list[int]) -> set[int]:
         """The positions (in ``blocks``, of ``positions``, consecutive ones forming runs) that belong to a
         table or data list: a window of at least ``min_table_run`` consecutive blocks of which
-        at least ``min_table_digit_share`` hold a digit. A date written with a month's name and a
-        clock time with a colon are no figures: teasers each stamped with their date or time are
-        a list of links, not a table ("November 19, 2019", "10:08 AM"; "2018.04.05", "4PM" and
-        "60,000" count)."""
+        at least ``min_table_digit_share`` hold a figure (``holds_figure``): teasers, each a
+        headline stamped with its date or time, are a list of links, not a table."""
         protected: set[int] = set()
         runs: list[list[int]] = []
         for p in positions:
