@@ -18,7 +18,6 @@ from .base import Detector, Finding
 from .datelines import DATE, TIME
 
 DIGIT = regex.compile(r"\d")
-LETTER = regex.compile(r"\p{L}")
 # the signature under an embedded post: "— Jane Doe (@janedoe) November 18, 2019"
 EMBED_ATTRIBUTION = regex.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s[^\n]{0,40}\d{4}")
 STORY_START_KINDS = ("metadata", "title")  # a dateline or byline after a teaser list: a story
@@ -27,24 +26,19 @@ TRAILING_CLOSERS = " \"'”’»)]"
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
 
 
-def month_only(date: regex.Match) -> str:
-    """A date written with a month's name, blanked ("November 19, 2019"); others stay."""
-    return " " if LETTER.search(date.group()) else date.group()
-
-
 def clock_only(time: regex.Match) -> str:
     """A clock time with a colon, blanked ("10:08 AM"); others ("4PM") stay."""
     return " " if ":" in time.group() else time.group()
 
 
 def holds_figure(text: str, stamped_headline_words: int = 6) -> bool:
-    """Whether ``text`` holds a figure: a digit, unless its only digits are in dates written
-    with a month's name and clock times with a colon and ``stamped_headline_words`` words or
-    more go with them (a teaser's headline with its time stamp; "March 3 – Berlin, Mercedes-Benz
-    Arena", a row of a schedule, holds a figure)."""
+    """Whether ``text`` holds a figure: a digit, unless its only digits are in dates and clock
+    times with a colon and ``stamped_headline_words`` words or more go with them (a teaser's
+    headline with its time stamp; "March 3 – Berlin, Mercedes-Benz Arena", a row of a schedule,
+    holds a figure)."""
     if DIGIT.search(text) is None:
         return False
-    rest = TIME.sub(clock_only, DATE.sub(month_only, text))
+    rest = TIME.sub(clock_only, DATE.sub(" ", text))
     return DIGIT.search(rest) is not None or word_count(rest) < stamped_headline_words
 
 
