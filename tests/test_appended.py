@@ -75,6 +75,16 @@ def test_a_dateline_with_buttons_glued_to_it_is_no_headline():
     assert detector.is_candidate("Voters Head to the Polls on Nov. 5 in Three States")
 
 
+def test_a_sentence_with_a_heading_glued_after_it_is_no_headline():
+    detector = AppendedStoryDetector()
+    for line in ("The three previous games between these programs went to overtime. Extra points",
+                 "Die Polizei sucht weiter nach Zeugen des Unfalls am Montag. Mehr zum Thema"):
+        assert not detector.is_candidate(line), line
+    for line in ("It's over. Here's why", "Amnesty. More than 100 protesters killed in Iran unrest",
+                 "The Beauty of Korea Revealed at the Daehak-ro Festival! To the Actual Scene!"):
+        assert detector.is_candidate(line), line
+
+
 STANDFIRST = ("I hoped to learn why a beloved writer of science fiction fell into obscurity after his "
               "death, and what his friends remember of him. I did not expect that I would help bring his "
               "work back, nor that it would take me many months.")

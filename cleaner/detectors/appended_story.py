@@ -8,9 +8,11 @@ from collections.abc import Iterable
 import regex
 
 from ..document import Document
-from ..layout import Layout
+from ..layout import Layout, word_count
+from ..sentences import sentence_cuts
 from ..text_stats import TermVector, block_terms, cosine, is_headline, terms_of
 from .base import Detector, Finding
+from .boilerplate import TRAILING_CLOSERS
 from .datelines import DATE
 
 # "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens.
@@ -47,7 +49,8 @@ class AppendedStoryDetector(Detector):
                  min_prose_words_after: int = 40, min_prose_words_after_unsignalled: int = 150,
                  max_cohesion: float = 0.15,
                  max_cohesion_ratio: float = 0.3, headline_max_words: int = 20,
-                 prose_min_words: int = 12, signal_window: int = 8, after_window_words: int = 400) -> None:
+                 prose_min_words: int = 12, signal_window: int = 8, after_window_words: int = 400,
+                 glued_sentence_words: int = 6) -> None:
         self.min_prose_words_before = min_prose_words_before
         self.min_prose_words_strong = min_prose_words_strong
         self.min_prose_words_after = min_prose_words_after
@@ -58,6 +61,7 @@ class AppendedStoryDetector(Detector):
         self.prose_min_words = prose_min_words
         self.signal_window = signal_window
         self.after_window_words = after_window_words
+        self.glued_sentence_words = glued_sentence_words
 
     def signals(self, doc: Document, index: int) -> list[str]:
         """The new-story signals after the candidate headline at ``index``: ``repeated``,
@@ -82,7 +86,17 @@ class AppendedStoryDetector(Detector):
         starts with a date (a dateline, with the share buttons glued to it: "Nov 15, 2019 5:45
         AM Tweet Share")."""
         return (is_headline(text, max_words=self.headline_max_words) and not INTERVIEW_TURN.match(text)
-                and not LINK.search(text) and not DATE.match(text))
+                and not LINK.search(text) and not DATE.match(text) and not self.glued_to_a_sentence(text))
+
+    def glued_to_a_sentence(self, text: str) -> bool:
+        """Whether ``text`` starts with a sentence of ``glued_sentence_words`` words or more that
+        words without a sentence end follow: a paragraph's last sentence with the next heading
+        glued to it ("The three previous games went to overtime. Extra points"), not a headline
+        in two sentences ("It's over. Here's why", "Amnesty. More than 100 protesters killed",
+        "The Beauty of Korea Revealed at the Festival! To the Actual Scene!")."""
+        cuts = sentence_cuts(text)
+        return (bool(cuts) and word_count(text[:cuts[0]]) >= self.glued_sentence_words
+                and not text.rstrip(TRAILING_CLOSERS).endswith(("!", "?", "…", ".")))
 
     def verdict(self, cohesion: float, own_cohesion: float, signals: list[str]) -> str | None:
         """The reason to cut at a candidate, or None. Cohesion must be at most
