@@ -31,7 +31,7 @@ def clock_only(time: regex.Match) -> str:
     return " " if ":" in time.group() else time.group()
 
 
-def holds_figure(text: str, stamped_headline_words: int = 6) -> bool:
+def holds_figure(text: str, stamped_headline_words: int) -> bool:
     """Whether ``text`` holds a figure: a digit, unless its only digits are in dates and clock
     times with a colon and ``stamped_headline_words`` words or more go with them (a teaser's
     headline with its time stamp; "March 3 – Berlin, Mercedes-Benz Arena", a row of a schedule,
@@ -68,7 +68,7 @@ class BoilerplateDetector(Detector):
                  doc_min_stopword_density: float = 0.08, min_list_run: int = 5,
                  list_item_max_words: int = 12, absorb_after_min_words: int = 2,
                  absorb_before_min_words: int = 6, lead_in_min_words: int = 5, min_table_run: int = 4,
-                 min_table_digit_share: float = 0.6, max_gap: int = 3,
+                 min_table_digit_share: float = 0.6, stamped_headline_words: int = 6, max_gap: int = 3,
                  max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2,
                  list_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line", "most-read-header-line"),
                  header_max_words: int = 6, min_teaser_items: int = 2, max_teaser_items: int = 20,
@@ -83,6 +83,7 @@ class BoilerplateDetector(Detector):
         self.lead_in_min_words = lead_in_min_words
         self.min_table_run = min_table_run
         self.min_table_digit_share = min_table_digit_share
+        self.stamped_headline_words = stamped_headline_words
         self.max_gap = max_gap
         self.max_outlier_share = max_outlier_share
         self.max_outlier_cohesion = max_outlier_cohesion
@@ -148,8 +149,9 @@ class BoilerplateDetector(Detector):
     def data_runs(self, blocks: list[Block], positions: list[int]) -> set[int]:
         """The positions (in ``blocks``, of ``positions``, consecutive ones forming runs) that belong to a
         table or data list: a window of at least ``min_table_run`` consecutive blocks of which
-        at least ``min_table_digit_share`` hold a figure (``holds_figure``): teasers, each a
-        headline stamped with its date or time, are a list of links, not a table."""
+        at least ``min_table_digit_share`` hold a figure (``holds_figure`` with
+        ``stamped_headline_words``): teasers, each a headline stamped with its date or time, are
+        a list of links, not a table."""
         protected: set[int] = set()
         runs: list[list[int]] = []
         for p in positions:
@@ -160,7 +162,8 @@ class BoilerplateDetector(Detector):
         for run in runs:
             if len(run) < self.min_table_run:
                 continue
-            has_digit = [blocks[p].measure(holds_figure, holds_figure) for p in run]
+            has_digit = [blocks[p].measure((holds_figure, self.stamped_headline_words), holds_figure,
+                                           self.stamped_headline_words) for p in run]
             for start in range(len(run) - self.min_table_run + 1):
                 window = has_digit[start:start + self.min_table_run]
                 if sum(window) >= self.min_table_digit_share * len(window):
