@@ -55,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_list(args: argparse.Namespace) -> int:
     """Print one line per loaded rule."""
     for rule in sorted(load_rules(tuple(args.rules)), key=lambda r: (r.kind, r.id)):
-        print(f"{rule.id:32} {rule.kind:14} {rule.scope:5} {rule.where:8} {rule.description[:70]}")
+        print(f"{rule.id:32} {rule.kind:14} {rule.scope:5} {rule.where:12} {rule.description[:66]}")
     return 0
 
 
