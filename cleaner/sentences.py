@@ -30,7 +30,7 @@ MARKER = regex.compile(r"""(?ix)(?<![\p{L}\p{N}'’-])(?:
   | popular\ (?:this\ week|now|today|stories|articles|posts|news)
   | more\ (?:stories|news|articles|videos)\ (?:like\ this(?:\ one)?|you\ may\ like|for\ you)
   | recent\ (?:content|articles|posts|stories|news) | related\ (?:stories|articles|content|posts|coverage|links)
-  | featured\ videos?
+  | featured\ videos? | (?:blog\ )?comments\ powered\ by\ disqus
   | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
   | recommended\ (?:for\ you|stories|articles|reading)
   | share\ this\ (?:story|article|post|page)
@@ -67,7 +67,8 @@ MARKER_STARTS = (
     "Publicidade", "Самое", "Читайте", "Поделиться", "Реклама", "Related", "Read more",
     "Read next", "See also", "Also read", "More in", "More from", "More on", "Next up", "Up next",
     "By signing", "By subscribing", "By clicking", "Email (", "E-mail (", "Popular", "More stories",
-    "More news", "More articles", "More videos", "Recent", "Featured video")
+    "More news", "More articles", "More videos", "Recent", "Featured video", "comments powered by Disqus",
+    "blog comments powered by Disqus")
 
 
 def _first_words() -> ahocorasick.Automaton:

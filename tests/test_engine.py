@@ -86,6 +86,16 @@ def test_glued_list_headings_of_several_wordings_cut_the_tail(heading):
     assert any(r.text == heading for r in result.removed), heading
 
 
+def test_a_comment_platform_label_cuts_the_comments_also_when_glued():
+    comments = ["Jane D. 2 hours ago", "Great piece, thanks for covering the buses.", "Reply"]
+    alone = cleaner.clean("\n".join([*PROSE, "comments powered by Disqus", *comments]))
+    glued = cleaner.clean("\n".join([*PROSE[:4], f"{PROSE[4]} comments powered by Disqus FIND YOUR NEXT CAR",
+                                     *comments]))
+    for result in (alone, glued):
+        assert result.text.splitlines() == PROSE
+        assert "comment-platform-cut" in {r.rule for r in result.removed}
+
+
 def test_list_heading_words_inside_a_sentence_do_not_split_it():
     from cleaner.sentences import glued_cuts
 
