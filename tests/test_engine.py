@@ -116,6 +116,14 @@ def test_a_most_read_box_between_paragraphs_goes_and_the_article_after_it_stays(
         assert {r.text: r.rule for r in result.removed}[heading] == "most-read-header-line", heading
 
 
+@pytest.mark.parametrize("label", ["Sponsored Links by Taboola", "Recommended by Outbrain", "Ads by Revcontent"])
+def test_a_recommendation_widget_between_paragraphs_goes_with_its_links(label):
+    widget = [label, "You won't believe what this old coin is worth", "Doctors stunned by this simple trick"]
+    result = cleaner.clean("\n".join([*PROSE[:3], *widget, *PROSE[3:]]))
+    assert result.text.splitlines() == PROSE
+    assert {r.text: r.rule for r in result.removed}[label] == "related-header-line"
+
+
 def test_a_most_read_heading_after_the_article_still_cuts_the_tail():
     result = cleaner.clean("\n".join([*PROSE, "Most Popular", "Ten things to do this weekend",
                                        "Our newsletter brings the day's stories to your inbox every morning."]))
