@@ -15,6 +15,16 @@ CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 WORD = regex.compile(r"\w+")
 
 
+def regions(in_head: bool, in_tail: bool) -> frozenset[str]:
+    """The ``where`` values of the rules that may act on a block with this position: always
+    ``anywhere``; ``head`` in the head; ``tail`` in the tail; ``head_or_body`` above the tail."""
+    return frozenset({"anywhere"} | ({"head"} if in_head else set())
+                     | ({"tail"} if in_tail else {"head_or_body"}))
+
+
+REGIONS = {(head, tail): regions(head, tail) for head in (False, True) for tail in (False, True)}
+
+
 def word_count(text: str) -> int:
     """Words in ``text``; for Chinese and Japanese, about one word per two characters."""
     count = len(text.split())
@@ -71,11 +81,5 @@ class Layout:
         return index >= self.last_prose or index >= self.count - self.tail_blocks
 
     def allows(self, where: str, index: int) -> bool:
-        """Whether a rule with this ``where`` may act on block ``index``."""
-        if where == "head":
-            return self.in_head(index)
-        if where == "tail":
-            return self.in_tail(index)
-        if where == "head_or_body":
-            return not self.in_tail(index)
-        return True
+        """Whether a rule with this ``where`` may act on block ``index`` (see ``regions``)."""
+        return where in REGIONS[self.in_head(index), self.in_tail(index)]

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import regex
 
+from .layout import REGIONS
 from .literals import Gate, starts_well
 from .rules import Rule
 
@@ -67,7 +68,7 @@ class CombinedRules:
         self.by_position: dict[tuple[bool, bool], tuple[frozenset[str], object, int]] = {}
         for head in (False, True):
             for tail in (False, True):
-                allowed = self.region_set(head, tail)
+                allowed = REGIONS[head, tail]
                 chosen = [(i, r) for i, r in enumerate(self.rules) if r.where in allowed]
                 self.gated[allowed] = tuple(i for i, r in chosen if r.gate is not None)
                 # a rule with a length bound is tried on its own (the bound is checked first)
@@ -93,13 +94,6 @@ class CombinedRules:
         """The bits of the rules whose ``max_chars`` a text of ``length`` characters exceeds."""
         below = bisect.bisect_left(self.length_bounds, length)
         return self.too_long_for[below - 1] if below else 0
-
-    @staticmethod
-    def region_set(in_head: bool, in_tail: bool) -> frozenset[str]:
-        """The regions a block with this position is in (always ``anywhere``; ``head_or_body``
-        unless it is in the tail)."""
-        return frozenset({"anywhere"} | ({"head"} if in_head else set()) | ({"tail"} if in_tail else set())
-                         | (set() if in_tail else {"head_or_body"}))
 
     def find(self, text: str, in_head: bool, in_tail: bool, timeout: float,
              possible: int | None = None) -> tuple[Rule, regex.Match] | None:
