@@ -176,8 +176,8 @@ class BoilerplateDetector(Detector):
         whose "Share" item a rule took is still a menu), but only kept blocks are reported."""
         blocks = doc.blocks
         kept = [i for i, b in enumerate(blocks) if b.kept]
-        kept_texts = [blocks[i].text for i in kept]
-        kept_good = self.absorb_neighbours(kept_texts, self.classify([blocks[i] for i in kept]))
+        kept_blocks = [blocks[i] for i in kept]
+        kept_good = self.absorb_neighbours([b.text for b in kept_blocks], self.classify(kept_blocks))
         if not any(kept_good):
             return
         good = [False] * len(blocks)
@@ -213,7 +213,7 @@ class BoilerplateDetector(Detector):
         verdicts.update((i, "outlying_prose") for i in outlying)
         verdicts.update((i, "teaser_list") for i in teasers)
         rank = {index: position for position, index in enumerate(kept)}
-        protected = {kept[p] for p in self.data_runs([blocks[i] for i in kept], sorted(rank[i] for i in verdicts))}
+        protected = {kept[p] for p in self.data_runs(kept_blocks, sorted(rank[i] for i in verdicts))}
         for index, reason in sorted(verdicts.items()):
             if index not in protected or reason == "teaser_list":
                 yield Finding(index, reason)
