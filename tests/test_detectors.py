@@ -198,6 +198,19 @@ def test_boilerplate_head_tail_and_link_lists():
     assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
 
 
+def test_a_list_the_article_introduces_with_a_colon_stays():
+    # the same kind of short lines as a menu, but a paragraph ending in a colon announces them
+    lead_in = "For me, the list of things to get done before the move used to look like this:"
+    steps = ["Book the van", "Pack the kitchen", "Cancel the gym", "Change the address", "Clean the flat"]
+    menu = ["Ten things to do this weekend", "Why the bus fare went up again", "The best parks in the city",
+            "How to apply for a parking permit", "Where to eat near the station"]
+    kept = cleaner.clean("\n".join([PARAGRAPH, lead_in, *steps, PARAGRAPH_2, PARAGRAPH_3]))
+    assert kept.text.splitlines() == [PARAGRAPH, lead_in, *steps, PARAGRAPH_2, PARAGRAPH_3]
+    # without the colon the same run is a link list
+    cut = cleaner.clean("\n".join([PARAGRAPH, lead_in[:-1] + ".", *menu, PARAGRAPH_2, PARAGRAPH_3]))
+    assert cut.text.splitlines() == [PARAGRAPH, lead_in[:-1] + ".", PARAGRAPH_2, PARAGRAPH_3]
+
+
 def test_boilerplate_keeps_subheadings_short_endings_and_tables():
     table = ["Kyle Busch", "5040", "5", "Martin Truex Jr.", "5035", "7"]
     text = "\n".join([PARAGRAPH, "What happens next", PARAGRAPH_2, *table, PARAGRAPH_3, "Officials declined to comment."])

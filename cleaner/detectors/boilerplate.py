@@ -52,8 +52,8 @@ class BoilerplateDetector(Detector):
     bylines), ``tail_run`` (short blocks after the last good block: related links, footers)
     and ``link_list`` (a run of at least ``min_list_run`` short blocks between good blocks,
     each at most ``list_item_max_words`` words and without a sentence end: a menu or a list of
-    links; shorter runs are subheadings and stay; a removed line of zero-width characters is a
-    blank line and no item). Short sentences next to good blocks count
+    links; shorter runs are subheadings and stay, and so does a run that a paragraph ending in
+    a colon introduces; a removed line of zero-width characters is a blank line and no item). Short sentences next to good blocks count
     as good, and runs that look like a table or a data list (most blocks hold a digit) stay.
     ``outlying_prose``: a cluster of good blocks set apart from the article (see
     ``outlying_clusters``), such as teasers, author bios and promotions. ``teaser_list``: the
@@ -207,7 +207,7 @@ class BoilerplateDetector(Detector):
             if block is not None and not good[index] and (not block.kept or self.is_list_item(block.text)):
                 run.append(index)
                 continue
-            if len(run) >= self.min_list_run:
+            if len(run) >= self.min_list_run and not self.introduced(blocks, good, run[0]):
                 verdicts.update((i, "link_list") for i in run if blocks[i].kept)
             run = []
         verdicts.update((i, "outlying_prose") for i in outlying)
@@ -217,6 +217,13 @@ class BoilerplateDetector(Detector):
         for index, reason in sorted(verdicts.items()):
             if index not in protected or reason == "teaser_list":
                 yield Finding(index, reason)
+
+    @staticmethod
+    def introduced(blocks: list[Block], good: list[bool], start: int) -> bool:
+        """Whether the run of short blocks at ``start`` follows a paragraph of the article
+        that ends in a colon: a list the article introduces ("... looked like this:"), not a
+        menu."""
+        return start > 0 and good[start - 1] and blocks[start - 1].text.rstrip().endswith((":", "："))
 
     def outlying_clusters(self, blocks: list[Block], good: list[bool]) -> list[int]:
         """The good blocks of prose clusters apart from the article: clusters are runs of good
