@@ -124,3 +124,41 @@ def test_a_strong_signal_needs_sixty_words_of_prose_before_it():
     # min_prose_words_strong words, two pieces of residue after a headline-like line cut nothing
     assert appended_cuts([STANDFIRST], "Why a Beloved Writer Vanished") == []  # 44 words
     assert appended_cuts([STANDFIRST, MORE_STANDFIRST], "Why a Beloved Writer Vanished") == [2]  # 65 words
+
+
+def cuts_with(before: list[str], candidate: str, under: list[tuple[str, bool]],
+              detector: AppendedStoryDetector | None = None) -> list[int]:
+    """Where the detector cuts ``before``, ``candidate``, the blocks ``under`` it (each with
+    whether a rule removed it as widget residue), then ``STORY``."""
+    text = "\n".join([*before, candidate, *(line for line, _ in under), *STORY])
+    doc = Document(text, segment(text))
+    for offset, (_, removed) in enumerate(under, start=len(before) + 1):
+        if removed:
+            doc.remove(offset, "ui", "share-prompt-line")
+    detector = detector or AppendedStoryDetector()
+    return [f.index for f in detector.find(doc, cleaner_for(None).layout(doc.blocks))]
+
+
+def test_a_date_line_under_a_headline_is_a_signal_of_a_new_story():
+    # a date line in the body has no label, so it stays; under a candidate headline it still says
+    # that a story starts there, as a second piece of residue would
+    before = [STANDFIRST, MORE_STANDFIRST]
+    share = ("Share this on WhatsApp", True)
+    for stamp in ("Friday, 22 October 2010 20:13", "sexta-feira, 22 de outubro de 2010 às 20:13", "Nov 15, 2019"):
+        assert cuts_with(before, "Why a Beloved Writer Vanished", [(stamp, False), share]) == [2], stamp
+    assert cuts_with(before, "Why a Beloved Writer Vanished", [share]) == []
+    assert cuts_with(before, "Why a Beloved Writer Vanished", [("The first of three parts", False), share]) == []
+
+
+MEMORIES = ("Friends remember long walks by the river, a garden full of roses, a dog called Pepper, "
+            "and letters signed with a small drawing of an owl that he sent to every child he knew.")
+
+
+def test_a_two_word_headline_needs_a_strong_signal():
+    before = [STANDFIRST, MORE_STANDFIRST, MEMORIES]  # 104 words
+    share = ("Share this on WhatsApp", True)
+    assert cuts_with(before, "NASCAR Standings", [("Nov 15, 2019", False), share]) == [3]
+    assert cuts_with(before, "NASCAR Standings", [share]) == []
+    # two words are not enough for a headline unless the detector is told so
+    only_longer = AppendedStoryDetector(short_headline_min_words=3)
+    assert cuts_with(before, "NASCAR Standings", [("Nov 15, 2019", False), share], only_longer) == []

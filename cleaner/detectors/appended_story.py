@@ -13,7 +13,7 @@ from ..sentences import sentence_cuts
 from ..text_stats import TermVector, block_terms, cosine, is_headline, terms_of
 from .base import Detector, Finding
 from .boilerplate import TRAILING_CLOSERS
-from .datelines import DATE
+from .datelines import DATE, DatelineDetector
 
 # "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens.
 DATELINE = regex.compile(r"^(?:\p{Lu}[\p{Lu}\p{M} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[—–-]|By\s+\p{Lu}\p{Ll}+\s+\p{Lu})")
@@ -27,14 +27,15 @@ RESIDUE_KINDS = frozenset({"caption", "duplicate", "ui", "metadata", "advertisem
 class AppendedStoryDetector(Detector):
     """Cuts the document at the headline of an appended story (TextTiling-like).
 
-    A candidate is a kept headline-like block (not an interview turn) with at least
-    ``min_prose_words_after`` words of prose after it. Its lexical cohesion is the cosine of
+    A candidate is a kept headline-like block (not an interview turn) of at least
+    ``headline_min_words`` words (``short_headline_min_words`` with a strong signal: "NASCAR
+    Standings") with at least ``min_prose_words_after`` words of prose after it. Its lexical cohesion is the cosine of
     the content-term vectors of the text before it and of the ``after_window_words`` words
     from it on; the article's own cohesion is
     that of the two halves of the text before it. The document is cut at the first candidate
     whose cohesion is at most ``max_cohesion`` and, unless a strong signal of a new story backs
-    it (its headline printed again, or two pieces of caption, widget or byline residue right
-    after it), at most ``max_cohesion_ratio`` of the article's own. The article before it
+    it (its headline printed again, or two pieces of caption, widget or byline residue or
+    kept date lines right after it), at most ``max_cohesion_ratio`` of the article's own. The article before it
     needs ``min_prose_words_before`` words of prose, or ``min_prose_words_strong`` with a
     strong signal; a cut on cohesion alone (no signal at all) needs
     ``min_prose_words_after_unsignalled`` words of prose after the candidate, as a short last
@@ -50,7 +51,8 @@ class AppendedStoryDetector(Detector):
                  max_cohesion: float = 0.15,
                  max_cohesion_ratio: float = 0.3, headline_max_words: int = 20,
                  prose_min_words: int = 12, signal_window: int = 8, after_window_words: int = 400,
-                 glued_sentence_words: int = 6) -> None:
+                 glued_sentence_words: int = 6, headline_min_words: int = 3,
+                 short_headline_min_words: int = 2) -> None:
         self.min_prose_words_before = min_prose_words_before
         self.min_prose_words_strong = min_prose_words_strong
         self.min_prose_words_after = min_prose_words_after
@@ -62,10 +64,14 @@ class AppendedStoryDetector(Detector):
         self.signal_window = signal_window
         self.after_window_words = after_window_words
         self.glued_sentence_words = glued_sentence_words
+        self.headline_min_words = headline_min_words
+        self.short_headline_min_words = short_headline_min_words
+        self.dateline = DatelineDetector()
 
     def signals(self, doc: Document, index: int) -> list[str]:
         """The new-story signals after the candidate headline at ``index``: ``repeated``,
-        ``residue`` (one per removed block) and ``dateline``."""
+        ``residue`` (one per removed block), ``stamp`` (one per kept date line) and
+        ``dateline``."""
         found = []
         headline = doc.blocks[index].text.casefold()
         for block in doc.blocks[index + 1:index + 1 + self.signal_window]:
@@ -74,6 +80,8 @@ class AppendedStoryDetector(Detector):
                     if DATELINE.match(block.text):
                         found.append("dateline")
                     break
+                if block.measure(self.dateline.name, self.dateline.judge):
+                    found.append("stamp")  # a date line the body kept (it had no label)
                 continue
             if block.text.casefold() == headline:
                 found.append("repeated")
@@ -85,7 +93,7 @@ class AppendedStoryDetector(Detector):
         """A headline-like block that is neither the turn of an interview, nor holds a link, nor
         starts with a date (a dateline, with the share buttons glued to it: "Nov 15, 2019 5:45
         AM Tweet Share")."""
-        return (is_headline(text, max_words=self.headline_max_words) and not INTERVIEW_TURN.match(text)
+        return (is_headline(text, self.short_headline_min_words, self.headline_max_words) and not INTERVIEW_TURN.match(text)
                 and not LINK.search(text) and not DATE.match(text) and not self.glued_to_a_sentence(text))
 
     def glued_to_a_sentence(self, text: str) -> bool:
@@ -111,7 +119,7 @@ class AppendedStoryDetector(Detector):
             return "headline_repeated"
         if "dateline" in signals:
             return "headline_with_dateline"
-        if "residue" in signals:
+        if "residue" in signals or "stamp" in signals:
             return "headline_with_residue"
         return "low_cohesion"
 
@@ -148,7 +156,8 @@ class AppendedStoryDetector(Detector):
                     and total_prose - prose_before - prose_words[position] >= self.min_prose_words_after
                     and blocks[position].measure(self.name, self.is_candidate)):
                 signals = self.signals(doc, index)
-                if prose_before >= self.min_prose_words_before or is_strong(signals):
+                short = blocks[position].word_count < self.headline_min_words
+                if (prose_before >= self.min_prose_words_before and not short) or is_strong(signals):
                     end = self.window_end(blocks, position)
                     terms_upto(end)
                     before.add(itertools.chain.from_iterable(terms[merged:position]))
@@ -170,6 +179,6 @@ class AppendedStoryDetector(Detector):
 
 
 def is_strong(signals: list[str]) -> bool:
-    """The headline printed again, or at least two pieces of residue after it."""
-    return "repeated" in signals or signals.count("residue") >= 2
+    """The headline printed again, or at least two pieces of residue or date lines after it."""
+    return "repeated" in signals or signals.count("residue") + signals.count("stamp") >= 2
 
