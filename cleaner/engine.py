@@ -229,7 +229,7 @@ class Cleaner:
     # -- detectors --------------------------------------------------------------------------
     @staticmethod
     def apply_findings(doc: Document, name: str, kind: str, findings: Iterable[Finding]) -> None:
-        """Apply one detector's findings: removals, prefix splits, cuts and the title."""
+        """Apply one detector's findings: removals, removed spans, cuts and the title."""
         for finding in sorted(findings, key=lambda f: f.index, reverse=True):
             block = doc.blocks[finding.index]
             found_kind = finding.kind or kind
@@ -239,8 +239,8 @@ class Cleaner:
                 continue
             if not block.kept:
                 continue
-            if finding.split is not None:
-                pieces = split_block(block, [(0, finding.split)])
+            if finding.span is not None:
+                pieces = split_block(block, [finding.span])
                 for piece, is_cut in pieces:
                     if is_cut:
                         piece.removal = Removal(found_kind, name, piece.text, piece.start,

@@ -510,3 +510,39 @@ def test_a_story_linked_inside_the_body_goes_with_its_label_and_a_headline_above
     result = cleaner.clean("\n".join([headline, headline, PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]))
     assert result.title == headline
     assert not any(r.reason == "embedded_teaser" for r in result.removed)
+
+
+GLUED_PARAGRAPH = ("The mayor said the bridge would stay closed until the engineers had checked every cable, "
+                   "and that the ferry would run every half hour in the meantime, free of charge for residents.")
+
+
+@pytest.mark.parametrize("caption, reason", [
+    ("Workers inspect the cables of the bridge on Monday. (AP Photo/Jane Doe)", "trailing_credit"),
+    ("Workers inspect the cables of the bridge on Monday. Photograph: Jane Doe/Getty Images", "getty_credit"),
+    ("Arbeiter prüfen die Seile der Brücke am Montag. Foto: Max Muster", "credit_label"),
+])
+def test_a_caption_glued_after_a_paragraph_goes_alone(caption, reason):
+    # a scraper ran the paragraph and the caption under it into one line: only the caption goes
+    result = cleaner.clean("\n".join([PARAGRAPH, f"{GLUED_PARAGRAPH} {caption}", PARAGRAPH_2]))
+    assert result.text.splitlines() == [PARAGRAPH, GLUED_PARAGRAPH, PARAGRAPH_2]
+    assert [(r.reason, r.text) for r in result.removed] == [(reason, caption)]
+
+
+def test_a_long_line_ending_in_a_glued_caption_loses_the_caption_only():
+    # over the longest caption (80 words), the line is still searched for a caption at its end
+    long_line = f"{GLUED_PARAGRAPH} {PARAGRAPH_3} {GLUED_PARAGRAPH}"
+    caption = "Workers inspect the cables of the bridge on Monday. (Reed Saxon / Associated Press)"
+    result = cleaner.clean("\n".join([PARAGRAPH, f"{long_line} {caption}", PARAGRAPH_2]))
+    assert result.text.splitlines() == [PARAGRAPH, long_line, PARAGRAPH_2]
+
+
+def test_a_caption_of_several_sentences_goes_whole():
+    # what comes before the caption's last sentence is short: the caption's own first sentences
+    caption = ("Workers inspect the cables of the bridge. The bridge has been closed since the storm. "
+               "(AP Photo/Jane Doe)")
+    assert CaptionDetector().caption_at_end(caption) is None
+    result = cleaner.clean("\n".join([PARAGRAPH, caption, PARAGRAPH_2]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2]
+    # a credit in brackets is no sentence of the caption: the caption starts before it
+    glued = f"{GLUED_PARAGRAPH} Workers inspect the cables. (Image credit: City of Springfield)"
+    assert glued[CaptionDetector().caption_at_end(glued)[0]:] == "Workers inspect the cables. (Image credit: City of Springfield)"

@@ -13,13 +13,14 @@ from ..layout import Layout
 @dataclass(frozen=True)
 class Finding:
     """A detector's verdict on one block: remove it; with ``cut``, it and every block after it;
-    with ``split``, only its first ``split`` characters (the rest stays as a block of its own)."""
+    with ``span``, only those characters of it (``(start, end)``; what is left before and after
+    stays, as blocks of their own)."""
 
     index: int
     reason: str
     kind: str | None = None
     cut: bool = False
-    split: int | None = None
+    span: tuple[int, int] | None = None
 
 
 class Detector:

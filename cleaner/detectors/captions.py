@@ -8,6 +8,7 @@ import regex
 
 from ..document import Document
 from ..layout import Layout, word_count
+from ..sentences import sentence_cuts
 from ..wordlists import word_list
 from .base import BlockDetector, Detector, Finding
 
@@ -44,6 +45,12 @@ WIRE_CAPTION_DATE = regex.compile(
     r"February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b")
 
 
+# the reasons whose credit closes the caption: a caption glued after prose keeps them
+CREDIT_AT_END = frozenset({"trailing_credit", "getty_credit", "truncated_credit", "credit_label"})
+# what a block's end must hold before a long block is searched for a glued caption
+CREDIT_HINTS = ("Getty", "via", "Credit", "Photo", "Foto", "Image", "Picture", "Bild")
+
+
 def agency_pattern(names: Iterable[str]) -> regex.Pattern:
     """One alternation of the agency names, longest first, as whole words."""
     alternatives = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -61,14 +68,18 @@ class CaptionDetector(BlockDetector):
     ``credit_only`` (a block that is only a credit, ``(Walt Disney Co.)``; the short block just
     before it, the caption it credits, goes too: ``caption_before_credit``) and
     ``wire_caption_date`` (no credit, but the wire caption's ", Tuesday, Nov. 19, 2019," after
-    its description; one caption, at most ``max_wire_caption_words`` words).
+    its description; one caption, at most ``max_wire_caption_words`` words). A caption with
+    its credit at the end glued after prose goes alone (``caption_at_end``).
     """
 
     name = "captions"
     kind = "caption"
 
     def __init__(self, max_words: int = 80, max_caption_before_credit_words: int = 45,
-                 max_chars: int = 1_000, max_wire_caption_words: int = 50, min_words_before_date: int = 5) -> None:
+                 max_chars: int = 1_000, max_wire_caption_words: int = 50, min_words_before_date: int = 5,
+                 min_caption_words: int = 5, min_prose_before_caption: int = 30) -> None:
+        self.min_caption_words = min_caption_words
+        self.min_prose_before_caption = min_prose_before_caption
         self.max_wire_caption_words = max_wire_caption_words
         self.min_words_before_date = min_words_before_date
         self.max_words = max_words
@@ -112,13 +123,37 @@ class CaptionDetector(BlockDetector):
             return "credit_label"
         return None
 
+    def caption_at_end(self, text: str) -> tuple[int, str] | None:
+        """Where a credited caption glued after prose starts in ``text``, and its reason: the
+        last sentence of at least ``min_caption_words`` words, when ``judge`` finds its credit
+        at its end and ``min_prose_before_caption`` words or more come before it (a paragraph
+        that a scraper ran into the caption under it); else None."""
+        tail = text[-200:]
+        if not (tail.rstrip().endswith(")") or any(hint in tail for hint in CREDIT_HINTS)
+                or tail[-16:].casefold().removesuffix(".").endswith(PHOTO_ENDINGS)):
+            return None
+        # a credit in brackets reads as a sentence of its own: the caption starts before it
+        start = next((cut for cut in reversed(sentence_cuts(text))
+                      if text[cut] not in "([" and word_count(text[cut:]) >= self.min_caption_words), None)
+        if start is None or word_count(text[:start]) < self.min_prose_before_caption:
+            return None
+        reason = self.judge(text[start:])
+        return (start, reason) if reason in CREDIT_AT_END else None
+
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
-        """Credited captions, and the caption line just before a credit-only line."""
+        """Credited captions (only the caption when prose was glued before it), and the
+        caption line just before a credit-only line."""
         previous_kept: int | None = None
         for index, block in enumerate(doc.blocks):
             if not block.kept:
                 continue
             reason = self.verdict(block)
+            if reason in CREDIT_AT_END or (reason is None and block.word_count > self.max_words):
+                glued = block.measure((self.name, "glued"), self.caption_at_end)
+                if glued is not None:
+                    yield Finding(index, glued[1], span=(glued[0], len(block.text)))
+                    previous_kept = index
+                    continue
             if reason:
                 yield Finding(index, reason)
                 if (reason == "credit_only" and previous_kept is not None
@@ -171,4 +206,4 @@ class GluedCaptionDetector(Detector):
             if block.kept and block.piece and layout.in_head(index):
                 end = block.measure(self.name, self.caption_end)
                 if end is not None:
-                    yield Finding(index, "credit_then_caption", split=end)
+                    yield Finding(index, "credit_then_caption", span=(0, end))
