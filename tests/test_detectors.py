@@ -147,6 +147,14 @@ def test_no_title_when_the_article_starts_with_prose():
     ("Beijing Chaoyang Hospital, where plague-infected people sought treatmentCredit: EPA", "credit_label"),
     ("Christopher Battin Submitted photo", "credit_label"),
     ("Photo illustration by Slate. Photo by David Dyer-Bennet.", "photo_label"),
+    ("Image credit: NASA/JPL-Caltech", "photo_label"),
+    ("Photo: The minister arrives at the summit in Brussels on Thursday, where leaders are expected to "
+     "agree on a new budget for the next seven years after months of talks", "photo_label"),
+    # a credit's label with a paragraph glued after the credit: no caption
+    ("Image Credit: WeWork (Reuters) — The New York State Attorney General is investigating WeWork, "
+     "according to two people familiar with the matter", None),
+    ("Photo by Jane Doe The council approved the new transport budget on Monday after a long debate "
+     "about schools and roads", None),
 ])
 def test_caption_label_reasons(text, reason):
     assert CaptionDetector().judge(text) == reason

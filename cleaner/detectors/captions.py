@@ -36,6 +36,8 @@ PHOTO_NOUNS = ("photo", "image", "picture")
 KIND_OF_PHOTO = regex.compile(rf"\b(?:Submitted|File|Contributed|Courtesy|Handout|Stock|Staff)\s+(?:{'|'.join(PHOTO_NOUNS)})s?\.?$", regex.I)
 # the block endings KIND_OF_PHOTO needs (a cheap check before the pattern)
 PHOTO_ENDINGS = tuple(noun + plural for noun in PHOTO_NOUNS for plural in ("", "s"))
+# "Image credit:", "Photo credits :", "Crédito:": the label of a credit, not of a caption
+CREDIT_LABEL = regex.compile(r"^(?:(?:Photo|Image|Picture|Foto)\s+)?(?:Credits?|Crédits?|Crédito)\s*[:：]", regex.I)
 CREDIT_ONLY = regex.compile(rf"^\(\s*{NAMES}(?:\s*/\s*{NAMES})*\s*\)$")
 # "... rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019, calling for ...": the
 # weekday and full date set off by commas, as wire photo captions give them (wire prose says
@@ -77,7 +79,9 @@ class CaptionDetector(BlockDetector):
 
     def __init__(self, max_words: int = 80, max_caption_before_credit_words: int = 45,
                  max_chars: int = 1_000, max_wire_caption_words: int = 50, min_words_before_date: int = 5,
-                 min_caption_words: int = 5, min_prose_before_caption: int = 30) -> None:
+                 min_caption_words: int = 5, min_prose_before_caption: int = 30,
+                 max_credit_words: int = 15) -> None:
+        self.max_credit_words = max_credit_words
         self.min_caption_words = min_caption_words
         self.min_prose_before_caption = min_prose_before_caption
         self.max_wire_caption_words = max_wire_caption_words
@@ -116,7 +120,11 @@ class CaptionDetector(BlockDetector):
             return "leading_copyright"
         if "day, " in text and self.is_wire_caption(text):
             return "wire_caption_date"
-        if PHOTO_LABEL.match(text) or PHOTO_BY.match(text):
+        if PHOTO_BY.match(text) or PHOTO_LABEL.match(text):
+            # a credit is a few words: a long block under a credit's label is a paragraph that
+            # a scraper glued after the credit
+            if (PHOTO_BY.match(text) or CREDIT_LABEL.match(text)) and word_count(text) > self.max_credit_words:
+                return None
             return "photo_label"
         if (":" in text and TRAILING_CREDIT_LABEL.search(text)) or (
                 text[-16:].casefold().removesuffix(".").endswith(PHOTO_ENDINGS) and KIND_OF_PHOTO.search(text)):
