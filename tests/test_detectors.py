@@ -153,6 +153,9 @@ def test_no_title_when_the_article_starts_with_prose():
     # a credit's label with a paragraph glued after the credit: no caption
     ("Image Credit: WeWork (Reuters) — The New York State Attorney General is investigating WeWork, "
      "according to two people familiar with the matter", None),
+    ("Photograph: Tim Robberts The latest wave of tech-based financial startups have a new angle on the "
+     "banking sector: they assume that everyone is out of money", None),
+    ("Photograph: Tim Robberts", "photo_label"),
     ("Photo by Jane Doe The council approved the new transport budget on Monday after a long debate "
      "about schools and roads", None),
 ])

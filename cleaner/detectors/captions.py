@@ -36,8 +36,8 @@ PHOTO_NOUNS = ("photo", "image", "picture")
 KIND_OF_PHOTO = regex.compile(rf"\b(?:Submitted|File|Contributed|Courtesy|Handout|Stock|Staff)\s+(?:{'|'.join(PHOTO_NOUNS)})s?\.?$", regex.I)
 # the block endings KIND_OF_PHOTO needs (a cheap check before the pattern)
 PHOTO_ENDINGS = tuple(noun + plural for noun in PHOTO_NOUNS for plural in ("", "s"))
-# "Image credit:", "Photo credits :", "Crédito:": the label of a credit, not of a caption
-CREDIT_LABEL = regex.compile(r"^(?:(?:Photo|Image|Picture|Foto)\s+)?(?:Credits?|Crédits?|Crédito)\s*[:：]", regex.I)
+# "Image credit:", "Photo credits :", "Crédito:", "Photograph:": the label of a credit, not of a caption
+CREDIT_LABEL = regex.compile(r"^(?:(?:(?:Photo|Image|Picture|Foto)\s+)?(?:Credits?|Crédits?|Crédito)|Photographs?)\s*[:：]", regex.I)
 CREDIT_ONLY = regex.compile(rf"^\(\s*{NAMES}(?:\s*/\s*{NAMES})*\s*\)$")
 # "... rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019, calling for ...": the
 # weekday and full date set off by commas, as wire photo captions give them (wire prose says
