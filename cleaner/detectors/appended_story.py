@@ -80,7 +80,7 @@ class AppendedStoryDetector(Detector):
                     if DATELINE.match(block.text):
                         found.append("dateline")
                     break
-                if block.measure(self.dateline.name, self.dateline.judge):
+                if block.measure((self.name, "stamp"), self.dateline.judge):
                     found.append("stamp")  # a date line the body kept (it had no label)
                 continue
             if block.text.casefold() == headline:

@@ -120,16 +120,19 @@ class CaptionDetector(BlockDetector):
             return "leading_copyright"
         if "day, " in text and self.is_wire_caption(text):
             return "wire_caption_date"
-        if PHOTO_BY.match(text) or PHOTO_LABEL.match(text):
-            # a credit is a few words: a long block under a credit's label is a paragraph that
-            # a scraper glued after the credit
-            if (PHOTO_BY.match(text) or CREDIT_LABEL.match(text)) and word_count(text) > self.max_credit_words:
-                return None
+        if (PHOTO_LABEL.match(text) or PHOTO_BY.match(text)) and not self.glued_after_credit(text):
             return "photo_label"
         if (":" in text and TRAILING_CREDIT_LABEL.search(text)) or (
                 text[-16:].casefold().removesuffix(".").endswith(PHOTO_ENDINGS) and KIND_OF_PHOTO.search(text)):
             return "credit_label"
         return None
+
+    def glued_after_credit(self, text: str) -> bool:
+        """Whether ``text`` starts with a credit's own label ("Image credit:", "Photo by") and
+        runs past ``max_credit_words`` words: a credit is a few words, so the rest is a
+        paragraph that a scraper glued after it."""
+        return (CREDIT_LABEL.match(text) is not None or PHOTO_BY.match(text) is not None) \
+            and word_count(text) > self.max_credit_words
 
     def caption_at_end(self, text: str) -> tuple[int, str] | None:
         """Where a credited caption glued after prose starts in ``text``, and its reason: the
