@@ -98,6 +98,12 @@ COMMENTS_AT_END = regex.compile(
 COMMENTS_AT_END_REACH = 80
 COMMENTS_ENDINGS = ("omments", "OMMENTS", "ommentare", "ommentaires", "omentarios", "ommenti", "omentários",
                     "омментарии", ")")
+# A wire story's dateline: "HAYWARD, Calif. (AP) —", "MOSCOW (Reuters) -", "(Reuters) —". On a
+# glued line, the headline, byline or date before it belong to the page's head.
+WIRE_DATELINE = regex.compile(
+    r"(?:\p{Lu}[\p{Lu}\p{M}.'-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'-]+){0,3}"
+    r"(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2})?\s+)?"
+    r"\((?:AP|Reuters|AFP|dpa|UPI|EFE|ANSA|PTI|IANS|Xinhua|TASS|Bloomberg|CNN)\)\s*[—–-]")
 # the two words after a marker (an opening quote before the first is skipped)
 NEXT_WORDS = regex.compile(r"\s+[\"'“‘«(\[]?(\S+)(?:\s+(\S+))?")
 
@@ -167,14 +173,22 @@ def starts_block(text: str, start: int) -> bool:
 
 
 def inner_marker_cuts(text: str) -> list[int]:
-    """``marker_cuts`` strictly inside ``text``, and where a comments heading glued at its end
-    starts (see ``COMMENTS_AT_END``)."""
+    """``marker_cuts`` strictly inside ``text``, where a wire dateline starts (``WIRE_DATELINE``)
+    and where a comments heading glued at its end starts (see ``COMMENTS_AT_END``)."""
     cuts = [c for c in marker_cuts(text) if 0 < c < len(text.rstrip())]
+    cuts.extend(start for start, _ in wire_datelines(text) if start > 0)
     if text.rstrip().endswith(COMMENTS_ENDINGS):
         heading = COMMENTS_AT_END.search(text, max(0, len(text) - COMMENTS_AT_END_REACH))
         if heading is not None and heading.start() > 0:
             cuts.append(heading.start())
     return cuts
+
+
+def wire_datelines(text: str) -> list[tuple[int, int]]:
+    """Where the wire datelines in ``text`` start and end (``WIRE_DATELINE``)."""
+    if ")" not in text:
+        return []
+    return [m.span() for m in WIRE_DATELINE.finditer(text)]
 
 
 def markers(text: str) -> list[regex.Match]:
@@ -196,7 +210,10 @@ def glued_cuts(text: str) -> list[int]:
     markers_inside = inner_marker_cuts(text)
     if not markers_inside:
         return []
-    return sorted(set(sentence_cuts(text)) | set(markers_inside))
+    # "HAYWARD, Calif. (AP) —" holds a full stop, not a sentence end
+    datelines = wire_datelines(text)
+    starts = [c for c in sentence_cuts(text) if not any(a < c < b for a, b in datelines)]
+    return sorted(set(starts) | set(markers_inside))
 
 
 def split_sentences(block: Block) -> list[Block]:

@@ -478,3 +478,23 @@ def test_the_publishers_address_block_after_the_article_goes():
     assert result.text.splitlines() == [*PROSE, mention]
     rules = {r.text: r.rule for r in result.removed}
     assert all(rules[line] == "contact-address-line" for line in footer[1:])
+
+
+@pytest.mark.parametrize("dateline", ["HAYWARD, Calif. (AP) —", "MOSCOW (Reuters) -", "(AFP) –"])
+def test_a_wire_dateline_inside_a_glued_line_splits_it(dateline):
+    from cleaner.sentences import inner_marker_cuts
+
+    head = "Council approves the transport budget Updated 10:01 pm PST, Tuesday, November 19, 2019"
+    line = f"{head} {dateline} {PROSE[0]}"
+    assert [line[c:c + len(dateline)] for c in inner_marker_cuts(line)] == [dateline]
+    # the headline and its stamp are judged on their own, and the story's first paragraph stays
+    result = cleaner.clean("\n".join([line, *PROSE[1:]]))
+    assert result.text.splitlines()[0] == f"{dateline} {PROSE[0]}"
+    assert result.text.splitlines()[1:] == PROSE[1:]
+
+
+def test_a_wire_dateline_at_the_start_of_a_line_or_in_prose_splits_nothing():
+    from cleaner.sentences import inner_marker_cuts
+
+    assert inner_marker_cuts(f"MOSCOW (Reuters) - {PROSE[0]}") == []
+    assert inner_marker_cuts("The report (AP) said the council approved the budget on Monday.") == []
