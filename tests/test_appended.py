@@ -162,3 +162,14 @@ def test_a_two_word_headline_needs_a_strong_signal():
     # two words are not enough for a headline unless the detector is told so
     only_longer = AppendedStoryDetector(short_headline_min_words=3)
     assert cuts_with(before, "NASCAR Standings", [("Nov 15, 2019", False), share], only_longer) == []
+
+
+def test_a_headline_glued_to_its_byline_and_date_is_a_candidate():
+    # on a glued page the headline carries its byline and time stamp: up to 25 words
+    glued = ("Physicists Just Created the Most Detailed Simulation of the Universe in History By Tim "
+             "Childers - Live Science Contributor 2019-11-19T12:48:14Z Space")
+    assert AppendedStoryDetector().is_candidate(glued)
+    assert not AppendedStoryDetector(headline_max_words=20).is_candidate(glued)
+    share = ("Share this on WhatsApp", True)
+    before = [STANDFIRST, MORE_STANDFIRST]
+    assert cuts_with(before, glued, [share, ("Tweet Email", True)]) == [2]

@@ -29,7 +29,8 @@ class AppendedStoryDetector(Detector):
 
     A candidate is a kept headline-like block (not an interview turn) of at least
     ``headline_min_words`` words (``short_headline_min_words`` with a strong signal: "NASCAR
-    Standings") with at least ``min_prose_words_after`` words of prose after it. Its lexical cohesion is the cosine of
+    Standings") and at most ``headline_max_words`` (on a glued page a headline carries its
+    byline and time stamp) with at least ``min_prose_words_after`` words of prose after it. Its lexical cohesion is the cosine of
     the content-term vectors of the text before it and of the ``after_window_words`` words
     from it on; the article's own cohesion is
     that of the two halves of the text before it. The document is cut at the first candidate
@@ -49,7 +50,7 @@ class AppendedStoryDetector(Detector):
     def __init__(self, min_prose_words_before: int = 100, min_prose_words_strong: int = 60,
                  min_prose_words_after: int = 40, min_prose_words_after_unsignalled: int = 150,
                  max_cohesion: float = 0.15,
-                 max_cohesion_ratio: float = 0.3, headline_max_words: int = 20,
+                 max_cohesion_ratio: float = 0.3, headline_max_words: int = 25,
                  prose_min_words: int = 12, signal_window: int = 8, after_window_words: int = 400,
                  glued_sentence_words: int = 6, headline_min_words: int = 3,
                  short_headline_min_words: int = 2) -> None:
