@@ -243,6 +243,17 @@ def test_dated_teasers_between_paragraphs_are_no_table():
     assert "link_list" in {r.reason for r in result.removed}
 
 
+def test_a_menu_of_names_with_numbers_is_no_table():
+    # model and version names end in a small number: a menu, unless bare numbers stand beside them
+    menu = ["Apple Watch Series 4", "Apple Watch Series 3", "watchOS 6", "watchOS 5", "iPad", "Apple TV 4K",
+            "tvOS 13", "tvOS 12"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *menu, PARAGRAPH_3]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    table = ["Driver", "Points", "Wins", "Top 5", "Top 10", "1", "Kyle Busch", "5040", "5", "17", "27"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *table, PARAGRAPH_3]))
+    assert all(cell in result.text.splitlines() for cell in ["Top 5", "Top 10", "5040", "27"])
+
+
 def test_a_tour_schedule_stays_a_table():
     # a date with a month's name and a few words: a row of a schedule, not a stamped teaser
     schedule = ["March 3 – Berlin, Mercedes-Benz Arena", "March 5 – Paris, Accor Arena", "March 8 – London, The O2",

@@ -23,12 +23,25 @@ EMBED_ATTRIBUTION = regex.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s[^\n
 STORY_START_KINDS = ("metadata", "title")  # a dateline or byline after a teaser list: a story
 HEADER_END = " :：»›>|-–—"
 TRAILING_CLOSERS = " \"'”’»)]"
+NAMED_NUMBER = regex.compile(r"\p{L}[\p{L}\p{M}.'’&-]*(?:\s+[\p{L}\p{M}.'’&-]+)*\s+\d{1,2}")
+LETTER = regex.compile(r"\p{L}")
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
 
 
 def clock_only(time: regex.Match) -> str:
     """A clock time with a colon, blanked ("10:08 AM"); others ("4PM") stay."""
     return " " if ":" in time.group() else time.group()
+
+
+def figure_kind(text: str, stamped_headline_words: int) -> str | None:
+    """What figure ``text`` holds (see ``holds_figure``): ``bare`` (a number alone, a table's
+    cell), ``named`` (a name ending in a small number: "Apple Watch Series 4", "tvOS 13", "Top
+    10", which is a menu entry unless bare numbers stand beside it), ``figure``, or None."""
+    if not holds_figure(text, stamped_headline_words):
+        return None
+    if LETTER.search(text) is None:
+        return "bare"
+    return "named" if NAMED_NUMBER.fullmatch(text) else "figure"
 
 
 def holds_figure(text: str, stamped_headline_words: int) -> bool:
@@ -151,7 +164,8 @@ class BoilerplateDetector(Detector):
         table or data list: a window of at least ``min_table_run`` consecutive blocks of which
         at least ``min_table_digit_share`` hold a figure (``holds_figure`` with
         ``stamped_headline_words``): teasers, each a headline stamped with its date or time, are
-        a list of links, not a table."""
+        a list of links, not a table; names ending in a small number ("tvOS 13") count only in a
+        window that holds a bare number (``figure_kind``), else they are a menu."""
         protected: set[int] = set()
         runs: list[list[int]] = []
         for p in positions:
@@ -162,11 +176,13 @@ class BoilerplateDetector(Detector):
         for run in runs:
             if len(run) < self.min_table_run:
                 continue
-            has_digit = [blocks[p].measure((holds_figure, self.stamped_headline_words), holds_figure,
-                                           self.stamped_headline_words) for p in run]
+            kinds = [blocks[p].measure((figure_kind, self.stamped_headline_words), figure_kind,
+                                       self.stamped_headline_words) for p in run]
             for start in range(len(run) - self.min_table_run + 1):
-                window = has_digit[start:start + self.min_table_run]
-                if sum(window) >= self.min_table_digit_share * len(window):
+                window = kinds[start:start + self.min_table_run]
+                named_count = "bare" in window  # "Top 10" heads a column of a table of numbers
+                figures = sum(k is not None and (k != "named" or named_count) for k in window)
+                if figures >= self.min_table_digit_share * len(window):
                     protected.update(run[start:start + self.min_table_run])
         return protected
 
