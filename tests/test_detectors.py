@@ -254,6 +254,16 @@ def test_a_menu_of_names_with_numbers_is_no_table():
     assert all(cell in result.text.splitlines() for cell in ["Top 5", "Top 10", "5040", "27"])
 
 
+def test_an_archive_of_years_is_no_table_but_a_column_of_years_is():
+    archive = ["Archives", "2019", "2018", "2017", "2016", "2015", "2014"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *archive, PARAGRAPH_3]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    # years beside other figures are a table's column
+    table = ["Year", "Riders", "2019", "1,204", "2018", "1,187", "2017", "1,090"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *table, PARAGRAPH_3]))
+    assert all(cell in result.text.splitlines() for cell in ["2019", "1,204", "2017", "1,090"])
+
+
 def test_a_tour_schedule_stays_a_table():
     # a date with a month's name and a few words: a row of a schedule, not a stamped teaser
     schedule = ["March 3 – Berlin, Mercedes-Benz Arena", "March 5 – Paris, Accor Arena", "March 8 – London, The O2",

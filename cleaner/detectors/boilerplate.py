@@ -25,6 +25,7 @@ HEADER_END = " :：»›>|-–—"
 TRAILING_CLOSERS = " \"'”’»)]"
 NAMED_NUMBER = regex.compile(r"\p{L}[\p{L}\p{M}.'’&-]*(?:\s+[\p{L}\p{M}.'’&-]+)*\s+\d{1,2}")
 LETTER = regex.compile(r"\p{L}")
+YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
 
 
@@ -35,12 +36,13 @@ def clock_only(time: regex.Match) -> str:
 
 def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     """What figure ``text`` holds (see ``holds_figure``): ``bare`` (a number alone, a table's
-    cell), ``named`` (a name ending in a small number: "Apple Watch Series 4", "tvOS 13", "Top
-    10", which is a menu entry unless bare numbers stand beside it), ``figure``, or None."""
+    cell), ``year`` (a year alone: a cell, or an entry of an archive's list of years),
+    ``named`` (a name ending in a small number: "Apple Watch Series 4", "tvOS 13", "Top 10",
+    which is a menu entry unless bare numbers stand beside it), ``figure``, or None."""
     if not holds_figure(text, stamped_headline_words):
         return None
     if LETTER.search(text) is None:
-        return "bare"
+        return "year" if YEAR.fullmatch(text) else "bare"
     return "named" if NAMED_NUMBER.fullmatch(text) else "figure"
 
 
@@ -180,11 +182,22 @@ class BoilerplateDetector(Detector):
                                        self.stamped_headline_words) for p in run]
             for start in range(len(run) - self.min_table_run + 1):
                 window = kinds[start:start + self.min_table_run]
-                named_count = "bare" in window  # "Top 10" heads a column of a table of numbers
-                figures = sum(k is not None and (k != "named" or named_count) for k in window)
+                if self.year_archive(run[start:start + self.min_table_run], window, blocks):
+                    continue
+                bare = "bare" in window or "year" in window  # "Top 10" heads a column of numbers
+                figures = sum(k is not None and (k != "named" or bare) for k in window)
                 if figures >= self.min_table_digit_share * len(window):
                     protected.update(run[start:start + self.min_table_run])
         return protected
+
+    @staticmethod
+    def year_archive(positions: list[int], kinds: list[str | None], blocks: list[Block]) -> bool:
+        """Whether the figures of a window are years alone, one after the other ("2019", "2018",
+        "2017"): the list of an archive, not a column of a table."""
+        years = [int(blocks[p].text) for p, kind in zip(positions, kinds, strict=True) if kind == "year"]
+        if len(years) < 2 or len(years) != sum(k is not None for k in kinds):
+            return False
+        return all(abs(a - b) == 1 for a, b in itertools.pairwise(years))
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """The short blocks at the head and tail, link lists and outlying prose; tables and
