@@ -338,6 +338,35 @@ def test_a_numbered_most_read_box_above_the_article_goes():
     assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
 
 
+@pytest.mark.parametrize("text, expected, following", [
+    ("1 This zip code ranks as the most expensive in the country 2", None, 3),
+    ("Witness cheered for correcting two congressmen 3", 3, 4),
+    ("For years, people pinned dollar bills to the ceiling. Why they took them down 4 A guide 5 Fares", 4, 6),
+    ("11 Burks scores 29 as Warriors end skid", 11, 12),
+    ("The council approved the budget on Monday.", 4, None),
+    ("Fares rise by $5 from 2:15 today", 5, None),  # "$5" and "2:15" are no list numbers
+    ("The 5 routes will close", 5, None),  # a number in a sentence
+    ("The council met in 2019. 5 People were hurt in the floods that year.", 5, None),
+])
+def test_numbering_of_a_list(text, expected, following):
+    from cleaner.detectors.boilerplate import numbering
+
+    assert numbering(text, expected) == following
+
+
+def test_a_numbered_list_glued_into_long_lines_goes_whole_after_its_heading():
+    # "Most Popular" glued after the last paragraph, its numbered headlines run together
+    lines = [f"{PARAGRAPH_3} Most Popular 1 {TEASERS[0]} 2", f"{TEASERS[1]} 3",
+             f"For years, people pinned dollar bills to the ceiling of a bar. Why they took them down 4 {TEASERS[2]} 5",
+             f"6 {TEASERS[3]}", f"7 {TEASERS[0]} 8 {TEASERS[1]} 9"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *lines]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    # between paragraphs, the numbering ends the list: the paragraph after it stays
+    result = cleaner.clean("\n".join([PARAGRAPH, "Most Popular", f"1 {TEASERS[0]} 2", f"{TEASERS[1]} 3",
+                                       f"Why they took them down 4 {TEASERS[2]} 5", PARAGRAPH_2, PARAGRAPH_3]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+
+
 def test_boilerplate_removes_teasers_with_blurbs_but_not_the_paragraph_after_them():
     blurbs = ["The plan would double the price of a day ticket in the centre.",
               "Engineers found more damage than expected after the floods.",

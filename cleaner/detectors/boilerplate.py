@@ -12,7 +12,7 @@ import regex
 
 from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout, word_count
-from ..text_stats import WORD, TermVector, block_terms, terms_of, words_of
+from ..text_stats import WORD, TermVector, block_terms, is_headline, terms_of, words_of
 from ..wordlists import stopwords
 from .base import Detector, Finding
 from .datelines import DATE, TIME
@@ -26,6 +26,9 @@ TRAILING_CLOSERS = " \"'”’»)]"
 NAMED_NUMBER = regex.compile(r"\p{L}[\p{L}\p{M}.'’&-]*(?:\s+[\p{L}\p{M}.'’&-]+)*\s+\d{1,2}")
 LETTER = regex.compile(r"\p{L}")
 YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
+# a list item's number: one or two digits standing alone (not "$5", "5%", "5,000" or "2:15"),
+# before an item's capitalised first word or at the end ("the 5 routes" counts nothing)
+LIST_NUMBER = regex.compile(r"(?<![\w.,:/$€£#-])\d{1,2}(?=\s+[\"'“‘]?[\p{Lu}\p{N}]|\s*$)")
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
 
 
@@ -55,6 +58,26 @@ def holds_figure(text: str, stamped_headline_words: int) -> bool:
         return False
     rest = TIME.sub(clock_only, DATE.sub(" ", text))
     return DIGIT.search(rest) is not None or word_count(rest) < stamped_headline_words
+
+
+def numbering(text: str, expected: int | None) -> int | None:
+    """The number that would come next when ``text`` goes on a numbered list: its first list
+    number (``LIST_NUMBER``) is ``expected`` (1 to start a list), and the numbers after it that
+    follow on ("... 4 Fodor's puts Big Sur on its list 5 BART confirms ..." goes on a list at 4
+    and expects 6). In a block that is no headline, one number after a sentence's end does not
+    go on a list; else None."""
+    numbers = [(int(m.group()), m.start()) for m in LIST_NUMBER.finditer(text)]
+    if not numbers or numbers[0][0] != (1 if expected is None else expected):
+        return None
+    last = numbers[0][0]
+    for number, _ in numbers[1:]:
+        if number != last + 1:
+            break
+        last = number
+    start = numbers[0][1]
+    if last == numbers[0][0] and start > 0 and not is_headline(text) and SENTENCE_END.search(text[:start]):
+        return None  # one number after a sentence: "... in 2019. 6 People were hurt"
+    return last + 1
 
 
 class BoilerplateDetector(Detector):
@@ -293,7 +316,9 @@ class BoilerplateDetector(Detector):
         headlines (at most ``teaser_item_max_words`` words, not ending in a full stop). A
         headline may have a blurb (one sentence of at most ``teaser_blurb_max_words`` words)
         when the list goes on with headline, blurb, headline, ... (a paragraph after the
-        last headline is the article again). Blocks removed in between do not end the list,
+        last headline is the article again). A numbered list goes on while each block goes on
+        its numbering (``numbering``), however its items were glued together. Blocks removed
+        in between do not end the list,
         unless removed as a dateline, byline or title (a story starts there); any other kept
         block does. A list counts with ``min_teaser_items`` to ``max_teaser_items`` headlines
         (a longer one is a menu, left to the other checks). Unlike link lists, teaser lists
@@ -314,14 +339,17 @@ class BoilerplateDetector(Detector):
             kinds = [self.teaser_kind(blocks[i]) for i in after[:2 * self.max_teaser_items + 1]]
             items: list[int] = []
             headlines = blurbs = 0
+            expected: int | None = None  # the next number of a numbered list ("1 ... 2 ...")
             for p, kind in enumerate(kinds):
-                if kind == "headline":
-                    headlines += 1
+                numbered = numbering(blocks[after[p]].text, expected)
+                if kind == "headline" or (numbered is not None and expected is not None):
+                    headlines += 1  # a line of a numbered list, however glued
                 elif not (kind == "blurb" and p > 0 and kinds[p - 1] == "headline"
                           and self.list_goes_on(kinds, p, blurbs)):
                     break
                 else:
                     blurbs += 1
+                expected = numbered if numbered is not None else expected
                 items.append(after[p])
             if self.min_teaser_items <= headlines <= self.max_teaser_items:
                 found.update(items)
