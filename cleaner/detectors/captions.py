@@ -159,13 +159,11 @@ class CaptionDetector(BlockDetector):
             if not block.kept:
                 continue
             reason = self.verdict(block)
-            if reason in CREDIT_AT_END or (reason is None and block.word_count > self.max_words):
-                glued = block.measure((self.name, "glued"), self.caption_at_end)
-                if glued is not None:
-                    yield Finding(index, glued[1], span=(glued[0], len(block.text)))
-                    previous_kept = index
-                    continue
-            if reason:
+            glued = (block.measure((self.name, "glued"), self.caption_at_end)
+                     if reason in CREDIT_AT_END or (reason is None and block.word_count > self.max_words) else None)
+            if glued is not None:
+                yield Finding(index, glued[1], span=(glued[0], len(block.text)))
+            elif reason:
                 yield Finding(index, reason)
                 if (reason == "credit_only" and previous_kept is not None
                         and word_count(doc.blocks[previous_kept].text) <= self.max_caption_before_credit_words):
