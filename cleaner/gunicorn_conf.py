@@ -6,12 +6,14 @@ or by ``CLEANER_BIND`` / ``CLEANER_WORKERS`` / ``CLEANER_THREADS``.
 
 from __future__ import annotations
 
+import gc
 import glob
 import os
 import shutil
 import tempfile
 from typing import Any
 
+from cleaner.gunicorn_worker import exit_at_once, freeze_heap
 from cleaner.service_config import ServiceConfig
 
 # Not imported from cleaner.metrics: prometheus_client must not be imported before the variable
@@ -75,6 +77,21 @@ loglevel = os.environ.get("CLEANER_LOG_LEVEL", "info")
 logger_class = "cleaner.request_log.JsonLogger"
 proc_name = "cleaner"
 control_socket_disable = True  # gunicorn >= 24: one fixed socket path would clash between instances
+
+
+def when_ready(server: Any) -> None:
+    """The app is loaded (preloaded) and the workers are about to be forked: freeze the heap."""
+    freeze_heap()
+
+
+def pre_fork(server: Any, worker: Any) -> None:
+    """Freeze what the master made since (its bookkeeping) before each fork; cheap."""
+    gc.freeze()
+
+
+def worker_exit(server: Any, worker: Any) -> None:
+    """A worker leaves (``max_requests``, SIGTERM): flush its logs and exit at once."""
+    exit_at_once()
 
 
 def child_exit(server: Any, worker: Any) -> None:

@@ -13,9 +13,13 @@ before each read timeout cannot hold the worker for ever.
 
 from __future__ import annotations
 
+import gc
+import logging
 import math
+import os
 import select
 import socket
+import sys
 import time
 
 from gunicorn import util
@@ -78,3 +82,36 @@ class TimedSyncWorker(SyncWorker):
             return
         client.settimeout(self.read_timeout)  # a request head that stalls half-way ends too
         self.handle(listener, client, addr)
+
+
+def freeze_heap() -> None:
+    """Move everything the master holds (the preloaded app, its compiled rules) out of the
+    garbage collector's reach before workers are forked from it.
+
+    A forked worker shares the master's memory pages until it writes to them; a collection
+    that walks the master's objects writes to every one of them, so each new worker (at start
+    and at every ``max_requests`` restart) would copy the whole heap page by page and spend its
+    first collections walking objects that are never garbage. Measured on two cores: the
+    ``/healthz`` p99 at 16 clients 65-90 ms -> 6-9 ms (README, "Load")."""
+    gc.collect()
+    gc.freeze()
+
+
+def exit_at_once() -> None:
+    """End a worker that is leaving normally (``max_requests`` reached, SIGTERM) without
+    tearing the interpreter down: its logs are flushed, then ``os._exit(0)``.
+
+    Freeing every object of the preloaded app one by one takes a leaving worker tens of
+    milliseconds of CPU that the other workers need to answer requests. Called from gunicorn's
+    ``worker_exit`` hook, inside the ``finally`` around the worker's ``sys.exit``: any exit
+    status other than 0 (a worker that failed to boot, 3, which stops gunicorn) is left alone."""
+    leaving = sys.exc_info()[1]
+    if not isinstance(leaving, SystemExit) or leaving.code not in (0, None):
+        return
+    logging.shutdown()  # flushes every handler (the access log on stdout, the error log)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed or broken stream: nothing more can be written
+            pass
+    os._exit(0)

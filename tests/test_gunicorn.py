@@ -290,3 +290,60 @@ def test_over_budget_documents_get_503_and_the_sync_worker_lives_on(tmp_path):
         assert status == 200 and answer.decode() == cleaner.clean_text(raw)
         errors = live.stderr_path.read_text()
         assert errors.count("Booting worker") == 1 and "WORKER TIMEOUT" not in errors
+
+
+def test_workers_restarted_by_max_requests_lose_no_request_and_no_log_line(tmp_path):
+    """A worker leaving at ``max_requests`` exits at once (no interpreter teardown), after its
+    access log lines are flushed: every request is answered and logged across the restarts."""
+    raw = seed_bytes()[seed_ids()[0]]
+    expected = cleaner.clean_text(raw)
+    env = {"GUNICORN_CMD_ARGS": "--max-requests 3 --max-requests-jitter 1"}
+    with LiveServer(tmp_path, workers=1, env=env) as live:
+        answers = [live.request("POST", "/v1/clean?format=text", raw, {"Content-Type": "text/plain"}) for _ in range(12)]
+        assert [status for status, _, _ in answers] == [200] * 12
+        assert {body.decode() for _, _, body in answers} == {expected}
+        assert live.stop() == 0
+    errors = [json.loads(line)["message"] for line in live.stderr_path.read_text().splitlines() if line.strip()]
+    assert sum("Autorestarting worker" in message for message in errors) >= 2, errors
+    assert sum("Booting worker" in message for message in errors) >= 3, errors
+    assert not any("exited with code" in message for message in errors), errors
+    access = [json.loads(line) for line in live.stdout_path.read_text().splitlines() if line.strip()]
+    assert sum(line["path"] == "/v1/clean" for line in access) == 12  # the leaving workers' lines too
+
+
+EXIT_SCRIPT = """
+import atexit, logging, sys
+from cleaner.gunicorn_worker import exit_at_once
+logging.basicConfig(stream=sys.stdout, level=logging.INFO, format="%(message)s")
+atexit.register(lambda: print("torn down"))
+logging.getLogger("t").info("logged")
+sys.stdout.write("buffered, no newline ")
+try:
+    sys.exit(int(sys.argv[1]))
+finally:
+    exit_at_once()
+    print("returned")
+"""
+
+
+@pytest.mark.parametrize("code", [0, 3])
+def test_exit_at_once_only_for_a_normal_exit_and_after_flushing(code):
+    """Status 0: the buffered output is flushed and the process ends without its teardown
+    (atexit); any other status (3: a worker that failed to boot) goes the usual way."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # stdout block-buffered, as in gunicorn
+    result = subprocess.run([sys.executable, "-c", EXIT_SCRIPT, str(code)], capture_output=True, text=True,
+                            timeout=60, env=env)
+    assert result.returncode == code
+    assert "buffered, no newline" in result.stdout and "logged" in result.stdout
+    if code == 0:
+        assert "returned" not in result.stdout and "torn down" not in result.stdout
+    else:
+        assert "returned" in result.stdout and "torn down" in result.stdout
+
+
+def test_freeze_heap_moves_the_masters_objects_out_of_the_collectors_reach():
+    script = ("import gc, cleaner; from cleaner.gunicorn_worker import freeze_heap; cleaner.clean_text('x y z. a b');"
+              "before = gc.get_freeze_count(); freeze_heap(); print(before, gc.get_freeze_count())")
+    before, after = map(int, subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                                            check=True, timeout=60).stdout.split())
+    assert before == 0 and after > 10_000
