@@ -7,6 +7,21 @@ import datetime as dt
 import regex
 from dateutil import parser as date_parser
 
+# Dates and times as bylines and datelines write them, in the languages the rules cover.
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+         r"|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember"
+         r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+         r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+         r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+         r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro"
+         r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?")
+DATE = regex.compile(
+    rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?Z?)?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}"
+    rf"|(?<!\d)\d{{1,2}}\.?\s+(?:de\s+)?{MONTH}(?:,?\s+(?:de\s+)?\d{{4}})?|\b{MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일|\d{4}年\d{1,2}月\d{1,2}日)", regex.I)
+TIME = regex.compile(r"(?:@\s*)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]\d{1,2}))?"
+                     r"|\d{1,2}\s*[AaPp]\.?[Mm]\.?")
 HAS_TIME = regex.compile(r"\d{1,2}[:.h]\d{2}")
 RELATIVE = regex.compile(r"\b(?:ago|hours?|minutes?|mins?|yesterday|today)\b", regex.I)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ahocorasick
 import regex
 
+from .dates import DATE, TIME
 from .document import Block
 from .segment import split_block
 
@@ -104,6 +105,16 @@ WIRE_DATELINE = regex.compile(
     r"(?:\p{Lu}[\p{Lu}\p{M}.'-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'-]+){0,3}"
     r"(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2})?\s+)?"
     r"\((?:AP|Reuters|AFP|dpa|UPI|EFE|ANSA|PTI|IANS|Xinhua|TASS|Bloomberg|CNN)\)\s*[—–-]")
+# A byline with its time stamp glued between blocks, as teaser lists and article heads print
+# them: "By REUTERS 11/20/2019 10:08 AM", "By JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43",
+# "By Chris Davies - Nov 19, 2019"; a line that opens with a whole stamp (a date and a time:
+# "11/20/2019 01:14 PM Russia: ..."); and a byline of capitals that ends a line, its stamp on the
+# next ("... unity government By JERUSALEM POST STAFF").
+STAMP = rf"(?i:{DATE.pattern})(?:,?\s*(?:at\s+|[-–|·]\s*)?(?:{TIME.pattern}))?"
+BYLINE_STAMP = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])By\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*\s+){{1,5}}(?:[-–|·,]\s*)?(?:on\s+)?{STAMP}")
+LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.pattern})")
+CAPITALS_BYLINE_AT_END = regex.compile(r"(?<![\p{L}\p{N}])By(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){1,4}\s*$")
 # the two words after a marker (an opening quote before the first is skipped)
 NEXT_WORDS = regex.compile(r"\s+[\"'“‘«(\[]?(\S+)(?:\s+(\S+))?")
 
@@ -177,11 +188,38 @@ def inner_marker_cuts(text: str) -> list[int]:
     and where a comments heading glued at its end starts (see ``COMMENTS_AT_END``)."""
     cuts = [c for c in marker_cuts(text) if 0 < c < len(text.rstrip())]
     cuts.extend(start for start, _ in wire_datelines(text) if start > 0)
+    cuts.extend(stamp_cuts(text))
     if text.rstrip().endswith(COMMENTS_ENDINGS):
         heading = COMMENTS_AT_END.search(text, max(0, len(text) - COMMENTS_AT_END_REACH))
         if heading is not None and heading.start() > 0:
             cuts.append(heading.start())
     return cuts
+
+
+def stamp_cuts(text: str) -> list[int]:
+    """Offsets strictly inside ``text`` where a glued byline with its stamp starts and where a
+    new block starts after it (see ``BYLINE_STAMP``), and after a stamp that opens the line."""
+    cuts: list[int] = []
+    end_of_text = len(text.rstrip())
+    if "By " in text:
+        for match in BYLINE_STAMP.finditer(text):
+            cuts.append(match.start())
+            cuts.append(match.end())
+        byline = CAPITALS_BYLINE_AT_END.search(text, max(0, end_of_text - 80))
+        if byline is not None:
+            cuts.append(byline.start())
+    if text[:1].isdigit() or text[:1].isspace() or text[:1].isupper():
+        opening = LEADING_STAMP.match(text)
+        if opening is not None:
+            cuts.append(opening.end())
+    return [c for c in cuts if 0 < c < end_of_text and _block_starts_at(text, c)]
+
+
+def _block_starts_at(text: str, offset: int) -> bool:
+    """Whether a block may start at ``offset`` (after spaces): a capital, a digit or a quote,
+    or a byline's "By"."""
+    rest = text[offset:].lstrip()
+    return bool(rest) and (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘«([")
 
 
 def wire_datelines(text: str) -> list[tuple[int, int]]:

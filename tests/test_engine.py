@@ -498,3 +498,43 @@ def test_a_wire_dateline_at_the_start_of_a_line_or_in_prose_splits_nothing():
 
     assert inner_marker_cuts(f"MOSCOW (Reuters) - {PROSE[0]}") == []
     assert inner_marker_cuts("The report (AP) said the council approved the budget on Monday.") == []
+
+
+@pytest.mark.parametrize("line, pieces", [
+    ("Son of former president stabbed in Berlin By JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43 The son of the "
+     "former president was stabbed to death, police said.",
+     ["Son of former president stabbed in Berlin", "By JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43",
+      "The son of the former president was stabbed to death, police said."]),
+    ("11/20/2019 01:14 PM Russia: Israeli strikes on Syria wrong move By REUTERS 11/20/2019 10:08 AM",
+     ["11/20/2019 01:14 PM", "Russia: Israeli strikes on Syria wrong move", "By REUTERS 11/20/2019 10:08 AM"]),
+    ("Apple unveils a thinner laptop By Chris Davies - Nov 19, 2019, 10:31 pm Samsung cuts prices again",
+     ["Apple unveils a thinner laptop", "By Chris Davies - Nov 19, 2019, 10:31 pm", "Samsung cuts prices again"]),
+    ("Both parties are to blame for the lack of a government By JERUSALEM POST STAFF",
+     ["Both parties are to blame for the lack of a government", "By JERUSALEM POST STAFF"]),
+])
+def test_a_glued_byline_with_its_stamp_is_a_piece_of_its_own(line, pieces):
+    from cleaner.sentences import glued_cuts
+
+    cuts = glued_cuts(line)
+    assert [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)] == pieces
+
+
+@pytest.mark.parametrize("line", [
+    "The firm was bought By Microsoft in 2019 and the deal closed in March.",
+    "The deal was signed on November 20, 2019 at 10:43 PM by the two firms, the company said.",
+    "By the end of November 20, 2019 the council had approved the budget.",
+    "Reporting by Jane Roe; editing by John Doe on November 19, 2019.",
+])
+def test_a_sentence_with_a_date_or_by_is_no_glued_byline(line):
+    from cleaner.sentences import stamp_cuts
+
+    assert stamp_cuts(line) == []
+
+
+def test_a_glued_tail_of_stamped_teasers_goes_and_the_article_stays():
+    teasers = ("Council delays vote on parking fees By METRO STAFF 11/20/2019 10:08 AM Storm closes schools "
+               "across the county By REUTERS 11/20/2019 09:39 AM Mayor names new police chief By METRO STAFF "
+               "11/20/2019 08:11 AM Bridge repairs to start in spring By AP 11/19/2019 11:40 PM")
+    result = cleaner.clean("\n".join([*PROSE, teasers]))
+    assert result.text.splitlines() == PROSE
+    assert any(r.kind == "metadata" and r.text.startswith("By REUTERS") for r in result.removed)
