@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleaner
+from cleaner.detectors.boilerplate import in_prose
 from cleaner.detectors.captions import CaptionDetector, GluedCaptionDetector
 from cleaner.detectors.datelines import DatelineDetector
 from cleaner.detectors.widgets import WidgetDetector
@@ -270,6 +271,24 @@ def test_a_tour_schedule_stays_a_table():
                 "March 10 – Madrid, WiZink Center", "March 12 – Milan, Mediolanum Forum"]
     result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *schedule, PARAGRAPH_3]))
     assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, *schedule, PARAGRAPH_3]
+
+
+def test_teasers_whose_blurbs_hold_a_figure_are_no_table():
+    # a figure among a dozen words or more is a sentence's, not a cell's
+    teasers = ["Previous Auto News", "2020 hot hatch is a 300HP monster",
+               "The most powerful hatch to come out of the plant has 306 HP and a huge rear wing",
+               "2020 electric crossover goes on sale",
+               "The second electric model from the brand arrives in 2020 with a range of about 400 km",
+               "Related Stories"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, *teasers]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    # rows of a schedule run together hold a figure in every few words: still a table
+    glued_rows = ["1a etapa: 10 de março – Interlagos 2a etapa: 8 de abril – Curitiba 3a etapa: 22 de abril – Velopark "
+                  "4a etapa: 06 de maio – Londrina", "5a etapa: 20 de maio – Santa Cruz do Sul 6a etapa: 5 de agosto "
+                  "– Corrida do Milhão 7a etapa: 19 de agosto – Cascavel", "8a etapa: 9 de setembro – Velo Città",
+                  "9a etapa: 21 de outubro – Tarumã 10a etapa: 4 de novembro – Goiânia"]
+    assert [in_prose(row) for row in glued_rows] == [False] * 4
+    assert in_prose(teasers[2]) and not in_prose(teasers[1]) and not in_prose("Kyle Busch 5040 5 1 17 27")
 
 
 def test_a_programme_of_hours_ages_and_prices_stays_a_table():

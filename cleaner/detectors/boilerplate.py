@@ -30,6 +30,7 @@ YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
 # before an item's capitalised first word or at the end ("the 5 routes" counts nothing)
 LIST_NUMBER = regex.compile(r"(?<![\w.,:/$€£#-])\d{1,2}(?=\s+[\"'“‘]?[\p{Lu}\p{N}]|\s*$)")
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
+NUMBER_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]*\d[^\s]*")
 
 
 def clock_only(time: regex.Match) -> str:
@@ -42,11 +43,20 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     cell), ``year`` (a year alone: a cell, or an entry of an archive's list of years),
     ``named`` (a name ending in a small number: "Apple Watch Series 4", "tvOS 13", "Top 10",
     which is a menu entry unless bare numbers stand beside it), ``figure``, or None."""
-    if not holds_figure(text, stamped_headline_words):
+    if not holds_figure(text, stamped_headline_words) or in_prose(text):
         return None
     if LETTER.search(text) is None:
         return "year" if YEAR.fullmatch(text) else "bare"
     return "named" if NAMED_NUMBER.fullmatch(text) else "figure"
+
+
+def in_prose(text: str, min_words: int = 12, words_per_number: int = 5) -> bool:
+    """Whether the figures of ``text`` are a sentence's: ``min_words`` words or more, and fewer
+    than one number in ``words_per_number`` words ("The most powerful Mini hot hatch ... has
+    306 HP and a huge rear wing" is a teaser's blurb; "Kyle Busch 5040 5 1 17 27" is a row, and
+    so are a schedule's rows run together). Words: runs of letters."""
+    words = len(WORD.findall(text))
+    return words >= min_words and len(NUMBER_TOKEN.findall(text)) * words_per_number < words
 
 
 def holds_figure(text: str, stamped_headline_words: int) -> bool:
