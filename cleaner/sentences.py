@@ -35,6 +35,7 @@ MARKER = regex.compile(r"""(?ix)(?<![\p{L}\p{N}'’-])(?:
   | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
   | recommended\ (?:for\ you|stories|articles|reading)
   | share\ this\ (?:story|article|post|page)
+  | (?:previous|next|prev|older|newer)\ (?:\p{L}+\ )?(?:post|article|story|entry|news)(?![\p{L}\p{N}])
   | (?:loading|show|view|load|read|see\ all)\ comments(?:\ ?(?:\.{3}|…))?
   | advertisement | sponsored\ content
   | sign\ up\ for\ (?:the|our)\ (?:\p{L}+\ )?newsletters?
@@ -69,7 +70,7 @@ MARKER_STARTS = (
     "Read next", "See also", "Also read", "More in", "More from", "More on", "Next up", "Up next",
     "By signing", "By subscribing", "By clicking", "Email (", "E-mail (", "Popular", "More stories",
     "More news", "More articles", "More videos", "Recent", "Featured video", "comments powered by Disqus",
-    "blog comments powered by Disqus")
+    "blog comments powered by Disqus", "Previous", "Next", "Prev", "Older", "Newer")
 
 
 def _first_words() -> ahocorasick.Automaton:
@@ -114,6 +115,7 @@ STAMP = rf"(?i:{DATE.pattern})(?:,?\s*(?:at\s+|[-–|·]\s*)?(?:{TIME.pattern}))
 BYLINE_STAMP = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])By\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*\s+){{1,5}}(?:[-–|·,]\s*)?(?:on\s+)?{STAMP}")
 LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.pattern})")
+LEADING_DATE = regex.compile(rf"\s*(?i:{DATE.pattern})(?<=\d{{4}})")
 CAPITALS_BYLINE_AT_END = regex.compile(r"(?<![\p{L}\p{N}])By(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){1,4}\s*$")
 # the two words after a marker (an opening quote before the first is skipped)
 NEXT_WORDS = regex.compile(r"\s+[\"'“‘«(\[]?(\S+)(?:\s+(\S+))?")
@@ -212,6 +214,10 @@ def stamp_cuts(text: str) -> list[int]:
         opening = LEADING_STAMP.match(text)
         if opening is not None:
             cuts.append(opening.end())
+        else:
+            opening = LEADING_DATE.match(text)
+            if opening is not None and starts_block(text, opening.end()):
+                cuts.append(opening.end())
     return [c for c in cuts if 0 < c < end_of_text and _block_starts_at(text, c)]
 
 

@@ -538,3 +538,29 @@ def test_a_glued_tail_of_stamped_teasers_goes_and_the_article_stays():
     result = cleaner.clean("\n".join([*PROSE, teasers]))
     assert result.text.splitlines() == PROSE
     assert any(r.kind == "metadata" and r.text.startswith("By REUTERS") for r in result.removed)
+
+
+@pytest.mark.parametrize("line, pieces", [
+    ("October 19, 2018 Earlier this year, the council approved the budget.",
+     ["October 19, 2018", "Earlier this year, the council approved the budget."]),
+    ("The buses could arrive in the spring, officials said. - Next Auto News New hatch is a 300HP monster",
+     ["The buses could arrive in the spring, officials said. -", "Next Auto News", "New hatch is a 300HP monster"]),
+    ("The council will vote again in March. Previous Article Storm closes schools across the county",
+     ["The council will vote again in March.", "Previous Article", "Storm closes schools across the county"]),
+])
+def test_a_leading_date_and_a_glued_pager_are_pieces_of_their_own(line, pieces):
+    from cleaner.sentences import glued_cuts
+
+    cuts = glued_cuts(line)
+    assert [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)] == pieces
+
+
+@pytest.mark.parametrize("line", [
+    "October 19, 2018 was the day the council met and approved the budget.",
+    "Next week the council will vote on the budget again, members said.",
+    "Next, the story moves to the council chamber, where members voted.",
+])
+def test_a_sentence_about_a_date_or_what_comes_next_is_not_cut(line):
+    from cleaner.sentences import glued_cuts
+
+    assert glued_cuts(line) == []
