@@ -116,6 +116,11 @@ BYLINE_STAMP = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])By\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*\s+){{1,5}}(?:[-–|·,]\s*)?(?:on\s+)?{STAMP}")
 LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.pattern})")
 LEADING_DATE = regex.compile(rf"\s*(?i:{DATE.pattern})(?<=\d{{4}})")
+# A teaser's date with the next teaser's label or headline in capitals glued after it: "... in
+# the Philippines May 15, 2017 CAR REVIEWS 2017 Lexus LC 500", "Nov 19, 2019 SIOUX FALLS, S.D. –".
+YEAR_BEFORE_CAPITALS = regex.compile(r"(?:19|20)\d\d(?:\s+\d{1,2}[:.]\d\d(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{2,4})?)?\s+\p{Lu}{2}")
+DATE_BEFORE_CAPITALS = regex.compile(
+    rf"(?i:{DATE.pattern})(?<=\d{{4}})(?:,?\s*(?:at\s+)?(?:{TIME.pattern}))?(?=\s+\p{{Lu}}{{2,}}(?!\p{{Ll}})[.:,]?(?:\s+[\p{{Lu}}\p{{N}}]|\s*$))")
 CAPITALS_BYLINE_AT_END = regex.compile(r"(?<![\p{L}\p{N}])By(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){1,4}\s*$")
 # the two words after a marker (an opening quote before the first is skipped)
 NEXT_WORDS = regex.compile(r"\s+[\"'“‘«(\[]?(\S+)(?:\s+(\S+))?")
@@ -210,6 +215,13 @@ def stamp_cuts(text: str) -> list[int]:
         byline = CAPITALS_BYLINE_AT_END.search(text, max(0, end_of_text - 80))
         if byline is not None:
             cuts.append(byline.start())
+    if YEAR_BEFORE_CAPITALS.search(text):
+        for match in DATE_BEFORE_CAPITALS.finditer(text):
+            cuts.append(match.end())
+            before = text[:match.start()].rstrip().rsplit(None, 1)
+            if before and before[-1][:1].isupper() and any(c.islower() for c in before[-1]):
+                # after a title-cased headline's word, not "... on" nor a dateline's "10:02 AM EST"
+                cuts.append(match.start())
     if text[:1].isdigit() or text[:1].isspace() or text[:1].isupper():
         opening = LEADING_STAMP.match(text)
         if opening is not None:

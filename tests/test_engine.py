@@ -547,6 +547,10 @@ def test_a_glued_tail_of_stamped_teasers_goes_and_the_article_stays():
      ["The buses could arrive in the spring, officials said. -", "Next Auto News", "New hatch is a 300HP monster"]),
     ("The council will vote again in March. Previous Article Storm closes schools across the county",
      ["The council will vote again in March.", "Previous Article", "Storm closes schools across the county"]),
+    ("New hatch arrives in the Philippines May 15, 2017 CAR REVIEWS 2017 Lexus LC 500",
+     ["New hatch arrives in the Philippines", "May 15, 2017", "CAR REVIEWS 2017 Lexus LC 500"]),
+    ("Jane Roe Argus Leader Published 10:02 AM EST Nov 19, 2019 SIOUX FALLS, S.D. – Residents gathered on Monday.",
+     ["Jane Roe Argus Leader Published 10:02 AM EST Nov 19, 2019", "SIOUX FALLS, S.D. – Residents gathered on Monday."]),
 ])
 def test_a_leading_date_and_a_glued_pager_are_pieces_of_their_own(line, pieces):
     from cleaner.sentences import glued_cuts
@@ -559,6 +563,7 @@ def test_a_leading_date_and_a_glued_pager_are_pieces_of_their_own(line, pieces):
     "October 19, 2018 was the day the council met and approved the budget.",
     "Next week the council will vote on the budget again, members said.",
     "Next, the story moves to the council chamber, where members voted.",
+    "The car arrived on May 15, 2017 NASA said, and more followed.",
 ])
 def test_a_sentence_about_a_date_or_what_comes_next_is_not_cut(line):
     from cleaner.sentences import glued_cuts
