@@ -120,7 +120,7 @@ LEADING_DATE = regex.compile(rf"\s*(?i:{DATE.pattern})(?<=\d{{4}})")
 # the Philippines May 15, 2017 CAR REVIEWS 2017 Lexus LC 500", "Nov 19, 2019 SIOUX FALLS, S.D. –".
 YEAR_BEFORE_CAPITALS = regex.compile(r"(?:19|20)\d\d(?:\s+\d{1,2}[:.]\d\d(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{2,4})?)?\s+\p{Lu}{2}")
 DATE_BEFORE_CAPITALS = regex.compile(
-    rf"(?i:{DATE.pattern})(?<=\d{{4}})(?:,?\s*(?:at\s+)?(?:{TIME.pattern}))?(?=\s+\p{{Lu}}{{2,}}(?!\p{{Ll}})[.:,]?(?:\s+[\p{{Lu}}\p{{N}}]|\s*$))")
+    rf"(?i:{DATE.pattern})(?<=\d{{4}})(?>(?:,?\s*(?:at\s+)?(?:{TIME.pattern}))?)(?=\s+\p{{Lu}}{{2,}}(?!\p{{Ll}})[.:,]?(?:\s+[\p{{Lu}}\p{{N}}]|\s*$))")
 CAPITALS_BYLINE_AT_END = regex.compile(r"(?<![\p{L}\p{N}])By(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){1,4}\s*$")
 # the two words after a marker (an opening quote before the first is skipped)
 NEXT_WORDS = regex.compile(r"\s+[\"'“‘«(\[]?(\S+)(?:\s+(\S+))?")
