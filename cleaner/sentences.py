@@ -195,7 +195,7 @@ def inner_marker_cuts(text: str) -> list[int]:
     and where a comments heading glued at its end starts (see ``COMMENTS_AT_END``)."""
     cuts = [c for c in marker_cuts(text) if 0 < c < len(text.rstrip())]
     cuts.extend(start for start, _ in wire_datelines(text) if start > 0)
-    cuts.extend(stamp_cuts(text))
+    cuts.extend(c for c in stamp_cuts(text) if c not in cuts)
     if text.rstrip().endswith(COMMENTS_ENDINGS):
         heading = COMMENTS_AT_END.search(text, max(0, len(text) - COMMENTS_AT_END_REACH))
         if heading is not None and heading.start() > 0:
@@ -219,7 +219,8 @@ def stamp_cuts(text: str) -> list[int]:
         for match in DATE_BEFORE_CAPITALS.finditer(text):
             cuts.append(match.end())
             before = text[:match.start()].rstrip().rsplit(None, 1)
-            if before and before[-1][:1].isupper() and any(c.islower() for c in before[-1]):
+            if (before and before[-1][:1].isupper() and before[-1][-1].isalnum()
+                    and any(c.islower() for c in before[-1])):
                 # after a title-cased headline's word, not "... on" nor a dateline's "10:02 AM EST"
                 cuts.append(match.start())
     if text[:1].isdigit() or text[:1].isspace() or text[:1].isupper():
@@ -230,6 +231,7 @@ def stamp_cuts(text: str) -> list[int]:
             opening = LEADING_DATE.match(text)
             if opening is not None and starts_block(text, opening.end()):
                 cuts.append(opening.end())
+    cuts = [c + len(text[c:]) - len(text[c:].lstrip()) for c in cuts]  # at the block's first character
     return [c for c in cuts if 0 < c < end_of_text and _block_starts_at(text, c)]
 
 
