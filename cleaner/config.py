@@ -36,6 +36,9 @@ class Config:
             text whose line breaks were lost) are split at sentence ends and around that
             furniture before the line rules and detectors judge them (0: never). Lines
             without such a marker are never split.
+        split_max_pieces: a line that would fall into more pieces than this stays whole: no
+            glued page holds that many blocks on one line (15 at most in the development set),
+            while a hostile text of one marker or date repeated would make every piece a block.
         max_passes: the rules and detectors run again on what they kept until nothing more
             goes, at most this many times, so that cleaning a cleaned body changes nothing.
         cut_min_prose_words: a ``cut`` rule acts only after this many words of prose, so a
@@ -65,6 +68,7 @@ class Config:
     cut_min_prose_words: int = 80
     max_passes: int = 3
     split_min_words: int = 3
+    split_max_pieces: int = 200
 
     detectors: tuple[str, ...] = (
         "glued_caption", "captions", "widgets", "datelines", "duplicates", "appended_story",

@@ -142,7 +142,7 @@ class Cleaner:
         out: list[Block] = []
         for block in doc.blocks:
             if block.kept and block.word_count >= self.config.split_min_words:
-                out.extend(split_sentences(block))
+                out.extend(split_sentences(block, self.config.split_max_pieces))
             else:
                 out.append(block)
         doc.blocks = out

@@ -113,7 +113,7 @@ WIRE_DATELINE = regex.compile(
 # next ("... unity government By JERUSALEM POST STAFF").
 STAMP = rf"(?i:{DATE.pattern})(?:,?\s*(?:at\s+|[-–|·]\s*)?(?:{TIME.pattern}))?"
 BYLINE_STAMP = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])By\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*\s+){{1,5}}(?:[-–|·,]\s*)?(?:on\s+)?{STAMP}")
+    rf"(?<![\p{{L}}\p{{N}}])By\s+(?=[^\d\n]{{0,80}}\d)(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]{{0,30}}\s+){{1,5}}(?:[-–|·,]\s*)?(?:on\s+)?{STAMP}")
 LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.pattern})")
 LEADING_DATE = regex.compile(rf"\s*(?i:{DATE.pattern})(?<=\d{{4}})")
 # A teaser's date with the next teaser's label or headline in capitals glued after it: "... in
@@ -121,6 +121,9 @@ LEADING_DATE = regex.compile(rf"\s*(?i:{DATE.pattern})(?<=\d{{4}})")
 YEAR_BEFORE_CAPITALS = regex.compile(r"(?:19|20)\d\d(?:\s+\d{1,2}[:.]\d\d(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{2,4})?)?\s+\p{Lu}{2}")
 DATE_BEFORE_CAPITALS = regex.compile(
     rf"(?i:{DATE.pattern})(?<=\d{{4}})(?>(?:,?\s*(?:at\s+)?(?:{TIME.pattern}))?)(?=\s+\p{{Lu}}{{2,}}(?!\p{{Ll}})[.:,]?(?:\s+[\p{{Lu}}\p{{N}}]|\s*$))")
+SPACES = regex.compile(r"\s*")
+ANY_DIGIT = regex.compile(r"\d")
+MAX_STAMPS = 400
 CAPITALS_BYLINE_AT_END = regex.compile(r"(?<![\p{L}\p{N}])By(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){1,4}\s*$")
 # the two words after a marker (an opening quote before the first is skipped)
 NEXT_WORDS = regex.compile(r"\s+[\"'“‘«(\[]?(\S+)(?:\s+(\S+))?")
@@ -195,7 +198,8 @@ def inner_marker_cuts(text: str) -> list[int]:
     and where a comments heading glued at its end starts (see ``COMMENTS_AT_END``)."""
     cuts = [c for c in marker_cuts(text) if 0 < c < len(text.rstrip())]
     cuts.extend(start for start, _ in wire_datelines(text) if start > 0)
-    cuts.extend(c for c in stamp_cuts(text) if c not in cuts)
+    known = set(cuts)
+    cuts.extend(c for c in stamp_cuts(text) if c not in known)
     if text.rstrip().endswith(COMMENTS_ENDINGS):
         heading = COMMENTS_AT_END.search(text, max(0, len(text) - COMMENTS_AT_END_REACH))
         if heading is not None and heading.start() > 0:
@@ -208,17 +212,22 @@ def stamp_cuts(text: str) -> list[int]:
     new block starts after it (see ``BYLINE_STAMP``), and after a stamp that opens the line."""
     cuts: list[int] = []
     end_of_text = len(text.rstrip())
+    # A line of hundreds of bylines or teaser dates is no page's line (``split_max_pieces``
+    # would keep it whole): it is not searched through.
     if "By " in text:
-        for match in BYLINE_STAMP.finditer(text):
-            cuts.append(match.start())
-            cuts.append(match.end())
+        if ANY_DIGIT.search(text) and text.count("By ") <= MAX_STAMPS:
+            for match in BYLINE_STAMP.finditer(text):
+                cuts.append(match.start())
+                cuts.append(match.end())
         byline = CAPITALS_BYLINE_AT_END.search(text, max(0, end_of_text - 80))
         if byline is not None:
             cuts.append(byline.start())
     if YEAR_BEFORE_CAPITALS.search(text):
-        for match in DATE_BEFORE_CAPITALS.finditer(text):
+        for count, match in enumerate(DATE_BEFORE_CAPITALS.finditer(text)):
+            if count == MAX_STAMPS:
+                return []
             cuts.append(match.end())
-            before = text[:match.start()].rstrip().rsplit(None, 1)
+            before = text[max(0, match.start() - 40):match.start()].rstrip().rsplit(None, 1)
             if (before and before[-1][:1].isupper() and before[-1][-1].isalnum()
                     and any(c.islower() for c in before[-1])):
                 # after a title-cased headline's word, not "... on" nor a dateline's "10:02 AM EST"
@@ -231,15 +240,15 @@ def stamp_cuts(text: str) -> list[int]:
             opening = LEADING_DATE.match(text)
             if opening is not None and starts_block(text, opening.end()):
                 cuts.append(opening.end())
-    cuts = [c + len(text[c:]) - len(text[c:].lstrip()) for c in cuts]  # at the block's first character
+    cuts = [SPACES.match(text, c).end() for c in cuts]  # at the block's first character
     return [c for c in cuts if 0 < c < end_of_text and _block_starts_at(text, c)]
 
 
 def _block_starts_at(text: str, offset: int) -> bool:
-    """Whether a block may start at ``offset`` (after spaces): a capital, a digit or a quote,
-    or a byline's "By"."""
-    rest = text[offset:].lstrip()
-    return bool(rest) and (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘«([")
+    """Whether a block may start at ``offset``: a capital, a digit or a quote, or a byline's
+    "By"."""
+    first = text[offset:offset + 1]
+    return bool(first) and (first.isupper() or first.isdigit() or first in "\"'“‘«([")
 
 
 def wire_datelines(text: str) -> list[tuple[int, int]]:
@@ -274,10 +283,11 @@ def glued_cuts(text: str) -> list[int]:
     return sorted(set(starts) | set(markers_inside))
 
 
-def split_sentences(block: Block) -> list[Block]:
-    """The block's pieces when it is a glued line (see ``glued_cuts``), else the block itself."""
+def split_sentences(block: Block, max_pieces: int = 200) -> list[Block]:
+    """The block's pieces when it is a glued line (see ``glued_cuts``) of at most
+    ``max_pieces`` pieces, else the block itself."""
     starts = block.measure(glued_cuts, glued_cuts)
-    if not starts:
+    if not starts or len(starts) >= max_pieces:
         return [block]
     # split_block cuts out ranges; a zero-width range at each start makes the pieces
     pieces = [piece for piece, _ in split_block(block, [(s, s) for s in starts])]

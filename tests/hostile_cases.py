@@ -146,6 +146,15 @@ def cases(secret_path: str) -> list[Case]:
              check=lambda text: text.startswith("((((") and text.endswith("))))"), budget_may_refuse=True),
         Case("one_megabyte_line", "word " * 200_000, check=lambda text: text == ("word " * 200_000).strip(),
              budget_may_refuse=True),
+        # one line of a glued teaser's byline and stamp, a teaser date before capitals, or a
+        # pager, repeated: every repetition would be a cut (the cuts were once found in
+        # quadratic time) and every piece a block; such a line stays whole
+        Case("glued_bylines_line", "Council votes By METRO STAFF NOVEMBER 20, 2019 10:43 " * 16_000,
+             check=lambda text: text == "", budget_may_refuse=True),  # one text printed again and again
+        Case("teaser_dates_line", "May 15, 2017 CAR REVIEWS Lexus " * 30_000,
+             check=lambda text: text.startswith("May 15, 2017 CAR REVIEWS"), budget_may_refuse=True),
+        Case("pagers_line", "Next Next Next news " * 50_000,
+             check=lambda text: text == ("Next Next Next news " * 50_000).strip(), budget_may_refuse=True),
         # thousands of paragraphs with one stock ending or opening: near-copy candidates that
         # share an anchor must not be compared all with all (quadratic: 12 s for 5,000)
         Case("paragraphs_sharing_an_ending", shared_ending, check=lambda text: text == shared_ending.strip(),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import cleaner
+from cleaner.config import Config
+from cleaner.document import Block
 from cleaner.layout import Layout
 from cleaner.segment import segment
 
@@ -569,3 +571,13 @@ def test_a_sentence_about_a_date_or_what_comes_next_is_not_cut(line):
     from cleaner.sentences import glued_cuts
 
     assert glued_cuts(line) == []
+
+
+def test_a_line_that_would_fall_into_too_many_pieces_stays_whole():
+    from cleaner.sentences import split_sentences
+
+    line = "Storm closes schools By METRO STAFF 11/20/2019 10:08 AM " * 150
+    block = Block(line, 0, len(line))
+    assert len(split_sentences(block, max_pieces=1000)) > 200
+    assert split_sentences(block, max_pieces=200) == [block]
+    assert Config().split_max_pieces == 200
