@@ -151,7 +151,7 @@ def marker_cuts(text: str) -> list[int]:
         if match.group("header"):
             # at the start of the line it may be a longer heading's first words ("Most Popular
             # Recipes of 2019"), unless a new block plainly starts after it
-            if match.start() > 0 or starts_block(text, match.end()):
+            if match.start() > 0 or starts_block(text, match.end()) or capitals_then_case(text, match):
                 cuts.append(match.end())
         elif match.group("link"):
             end = headline_end(text, match.end())
@@ -175,6 +175,15 @@ def headline_end(text: str, start: int) -> int | None:
         if word.group()[-1] in ".!?":
             return None  # the headline ends a sentence itself
     return None
+
+
+def capitals_then_case(text: str, marker: regex.Match) -> bool:
+    """Whether a marker written in capitals ("ADVERTISEMENT", "MOST POPULAR") is followed by a
+    word that is not: the capitals end the heading ("ADVERTISEMENT Sonya A. Zoghlin, the
+    attorney, said ...")."""
+    words = NEXT_WORDS.match(text, marker.end())
+    return (words is not None and marker.group().isupper() and any(c.isalpha() for c in marker.group())
+            and not words.group(1).isupper())
 
 
 def starts_block(text: str, start: int) -> bool:

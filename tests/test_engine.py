@@ -581,3 +581,16 @@ def test_a_line_that_would_fall_into_too_many_pieces_stays_whole():
     assert len(split_sentences(block, max_pieces=1000)) > 200
     assert split_sentences(block, max_pieces=200) == [block]
     assert Config().split_max_pieces == 200
+
+
+def test_a_marker_in_capitals_before_a_paragraph_is_cut_off_even_before_a_name():
+    from cleaner.sentences import glued_cuts
+
+    line = "ADVERTISEMENT Sonya A. Zoghlin, the attorney, told reporters her client meant no harm."
+    assert glued_cuts(line) == [len("ADVERTISEMENT")]
+    result = cleaner.clean("\n".join([*PROSE[:2], line, *PROSE[2:]]))
+    assert line[len("ADVERTISEMENT "):] in result.text.splitlines()
+    assert [r.text for r in result.removed] == ["ADVERTISEMENT"]
+    # a heading in capitals going on in capitals, or in title case, stays whole
+    assert glued_cuts("ADVERTISEMENT FEATURE Sponsored by the bank") == []
+    assert glued_cuts("Most Popular Recipes of the Year") == []
