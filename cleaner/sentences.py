@@ -203,8 +203,9 @@ def starts_block(text: str, start: int) -> bool:
 
 
 def inner_marker_cuts(text: str) -> list[int]:
-    """``marker_cuts`` strictly inside ``text``, where a wire dateline starts (``WIRE_DATELINE``)
-    and where a comments heading glued at its end starts (see ``COMMENTS_AT_END``)."""
+    """``marker_cuts`` strictly inside ``text``, where a wire dateline starts (``WIRE_DATELINE``),
+    the seams of glued bylines, stamps and teaser dates (``stamp_cuts``), and where a comments
+    heading glued at its end starts (see ``COMMENTS_AT_END``)."""
     cuts = [c for c in marker_cuts(text) if 0 < c < len(text.rstrip())]
     cuts.extend(start for start, _ in wire_datelines(text) if start > 0)
     known = set(cuts)
@@ -217,8 +218,11 @@ def inner_marker_cuts(text: str) -> list[int]:
 
 
 def stamp_cuts(text: str) -> list[int]:
-    """Offsets strictly inside ``text`` where a glued byline with its stamp starts and where a
-    new block starts after it (see ``BYLINE_STAMP``), and after a stamp that opens the line."""
+    """Offsets strictly inside ``text`` where the seams of a glued teaser list show: before and
+    after a byline with its stamp (``BYLINE_STAMP``), before a byline in capitals that ends the
+    line, after a teaser's date that a label in capitals follows (and before it, after a
+    title-cased headline), after a whole stamp or a whole date before a sentence that opens the
+    line. Each offset is where the next block's first character is."""
     cuts: list[int] = []
     end_of_text = len(text.rstrip())
     # A line of hundreds of bylines or teaser dates is no page's line (``split_max_pieces``
@@ -254,8 +258,8 @@ def stamp_cuts(text: str) -> list[int]:
 
 
 def _block_starts_at(text: str, offset: int) -> bool:
-    """Whether a block may start at ``offset``: a capital, a digit or a quote, or a byline's
-    "By"."""
+    """Whether a block may start at ``offset``: a capital (a byline's "By" too), a digit or an
+    opening quote or bracket."""
     first = text[offset:offset + 1]
     return bool(first) and (first.isupper() or first.isdigit() or first in "\"'“‘«([")
 
