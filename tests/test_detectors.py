@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleaner
-from cleaner.detectors.boilerplate import in_prose
+from cleaner.detectors.boilerplate import ends_beyond_initialisms, in_prose
 from cleaner.detectors.captions import CaptionDetector, GluedCaptionDetector
 from cleaner.detectors.datelines import DatelineDetector
 from cleaner.detectors.widgets import WidgetDetector
@@ -289,6 +289,18 @@ def test_teasers_whose_blurbs_hold_a_figure_are_no_table():
                   "9a etapa: 21 de outubro – Tarumã 10a etapa: 4 de novembro – Goiânia"]
     assert [in_prose(row) for row in glued_rows] == [False] * 4
     assert in_prose(teasers[2]) and not in_prose(teasers[1]) and not in_prose("Kyle Busch 5040 5 1 17 27")
+
+
+def test_a_menu_with_an_initialism_is_no_prose():
+    # the dots of "U.S." or "D.C." inside a menu end no sentence; a paragraph ending in one does
+    menu = "Login Log Out Arab Israeli Conflict Israel News Opinion Middle East Diaspora U.S. Politics WORLD NEWS"
+    head = ["Conference Digital Library", menu, "Login Log Out Elections Gaza News Health & Science Business & Tech",
+            "BREAKING NEWS Council approves the transport budget"]
+    result = cleaner.clean("\n".join([*head, PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    assert not ends_beyond_initialisms(menu)
+    assert ends_beyond_initialisms("The firm said it would open forty new stores across the U.S.")
+    assert ends_beyond_initialisms("Sales rose. More details are expected in the spring")
 
 
 def test_a_programme_of_hours_ages_and_prices_stays_a_table():

@@ -30,6 +30,8 @@ YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
 # before an item's capitalised first word or at the end ("the 5 routes" counts nothing)
 LIST_NUMBER = regex.compile(r"(?<![\w.,:/$€£#-])\d{1,2}(?=\s+[\"'“‘]?[\p{Lu}\p{N}]|\s*$)")
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
+SENTENCE_CLOSERS = (".", "!", "?", "…", "。", "！", "？", ".\"", ".”", ".’", ".)", "!\"", "!”", "?\"", "?”")
+INITIALISM_END = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}$")
 NUMBER_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]*\d[^\s]*")
 
 
@@ -48,6 +50,16 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     if LETTER.search(text) is None:
         return "year" if YEAR.fullmatch(text) else "bare"
     return "named" if NAMED_NUMBER.fullmatch(text) else "figure"
+
+
+def ends_beyond_initialisms(text: str) -> bool:
+    """Whether a sentence ends in ``text`` other than at the dots of an initialism inside it: a
+    menu "... Middle East Diaspora U.S. Politics WORLD NEWS" ends no sentence; a text that ends
+    in "... across the U.S." does."""
+    if text.rstrip().endswith(SENTENCE_CLOSERS):
+        return True
+    return any(INITIALISM_END.search(text[max(0, m.start() - 8):m.start() + 1]) is None
+               for m in SENTENCE_END.finditer(text))
 
 
 def in_prose(text: str, min_words: int = 12, words_per_number: int = 5) -> bool:
@@ -160,7 +172,8 @@ class BoilerplateDetector(Detector):
         use_stopwords = whole_density >= self.doc_min_stopword_density
         good = []
         for block, (stop, total) in zip(blocks, counts, strict=True):
-            ok = block.word_count >= self.good_min_words and block.ends_sentence
+            ok = (block.word_count >= self.good_min_words and block.ends_sentence
+                  and block.measure(ends_beyond_initialisms, ends_beyond_initialisms))
             if ok and use_stopwords:
                 ok = (stop / total if total else 0.0) >= self.min_stopword_density
             good.append(ok or EMBED_ATTRIBUTION.fullmatch(block.text) is not None)
