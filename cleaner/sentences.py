@@ -108,12 +108,13 @@ WIRE_DATELINE = regex.compile(
     r"\((?:AP|Reuters|AFP|dpa|UPI|EFE|ANSA|PTI|IANS|Xinhua|TASS|Bloomberg|CNN)\)\s*[—–-]")
 # A byline with its time stamp glued between blocks, as teaser lists and article heads print
 # them: "By REUTERS 11/20/2019 10:08 AM", "By JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43",
-# "By Chris Davies - Nov 19, 2019"; a line that opens with a whole stamp (a date and a time:
+# "By Chris Davies - Nov 19, 2019", "By Tim Childers - Live Science Contributor
+# 2019-11-19T12:48:14Z"; a line that opens with a whole stamp (a date and a time:
 # "11/20/2019 01:14 PM Russia: ..."); and a byline of capitals that ends a line, its stamp on the
 # next ("... unity government By JERUSALEM POST STAFF").
 STAMP = rf"(?i:{DATE.pattern})(?:,?\s*(?:at\s+|[-–|·]\s*)?(?:{TIME.pattern}))?"
 BYLINE_STAMP = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])By\s+(?=[^\d\n]{{0,80}}\d)(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]{{0,30}}\s+){{1,5}}(?:[-–|·,]\s*)?(?:on\s+)?{STAMP}")
+    rf"(?<![\p{{L}}\p{{N}}])By\s+(?=[^\d\n]{{0,80}}\d)(?:(?:[-–|·,]\s*)?\p{{Lu}}[\p{{L}}\p{{M}}.'’-]{{0,30}}\s+){{1,6}}(?:[-–|·,]\s*)?(?:on\s+)?{STAMP}")
 LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.pattern})")
 LEADING_DATE = regex.compile(rf"\s*(?i:{DATE.pattern})(?<=\d{{4}})")
 # A teaser's date with the next teaser's label or headline in capitals glued after it: "... in

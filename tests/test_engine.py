@@ -511,6 +511,10 @@ def test_a_wire_dateline_at_the_start_of_a_line_or_in_prose_splits_nothing():
      ["11/20/2019 01:14 PM", "Russia: Israeli strikes on Syria wrong move", "By REUTERS 11/20/2019 10:08 AM"]),
     ("Apple unveils a thinner laptop By Chris Davies - Nov 19, 2019, 10:31 pm Samsung cuts prices again",
      ["Apple unveils a thinner laptop", "By Chris Davies - Nov 19, 2019, 10:31 pm", "Samsung cuts prices again"]),
+    ("Galaxies simulated in detail By Tim Childers - Live Science Contributor 2019-11-19T12:48:14Z The centers "
+     "of massive galaxy clusters are hot.",
+     ["Galaxies simulated in detail", "By Tim Childers - Live Science Contributor 2019-11-19T12:48:14Z",
+      "The centers of massive galaxy clusters are hot."]),
     ("Both parties are to blame for the lack of a government By JERUSALEM POST STAFF",
      ["Both parties are to blame for the lack of a government", "By JERUSALEM POST STAFF"]),
 ])
