@@ -7,7 +7,7 @@ from __future__ import annotations
 import ahocorasick
 import regex
 
-from .dates import DATE, TIME
+from .dates import DATE, MONTH, TIME
 from .document import Block
 from .segment import split_block
 
@@ -123,6 +123,9 @@ YEAR_BEFORE_CAPITALS = regex.compile(r"(?:19|20)\d\d(?:\s+\d{1,2}[:.]\d\d(?:\s*[
 DATE_BEFORE_CAPITALS = regex.compile(
     rf"(?i:{DATE.pattern})(?<=\d{{4}})(?>(?:,?\s*(?:at\s+)?(?:{TIME.pattern}))?)(?=\s+\p{{Lu}}{{2,}}(?!\p{{Ll}})[.:,]?(?:\s+[\p{{Lu}}\p{{N}}]|\s*$))")
 SPACES = regex.compile(r"\s*")
+# the first three letters of every month name DATE knows (and of some pieces of them: a superset
+# is enough): a line that opens with none of them nor with a digit opens with no date
+MONTH_STARTS = frozenset(name[:3].casefold() for name in regex.findall(r"[^\W\d_]{3,}", MONTH) if name != "de")
 ANY_DIGIT = regex.compile(r"\d")
 MAX_STAMPS = 400
 CAPITALS_BYLINE_AT_END = regex.compile(r"(?<![\p{L}\p{N}])By(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){1,4}\s*$")
@@ -246,7 +249,7 @@ def stamp_cuts(text: str) -> list[int]:
                     and any(c.islower() for c in before[-1])):
                 # after a title-cased headline's word, not "... on" nor a dateline's "10:02 AM EST"
                 cuts.append(match.start())
-    if text[:1].isdigit() or text[:1].isspace() or text[:1].isupper():
+    if text[:1].isdigit() or text[:3].casefold() in MONTH_STARTS:
         opening = LEADING_STAMP.match(text)
         if opening is not None:
             cuts.append(opening.end())
