@@ -186,8 +186,7 @@ def capitals_then_case(text: str, marker: regex.Match) -> bool:
     word that is not: the capitals end the heading ("ADVERTISEMENT Sonya A. Zoghlin, the
     attorney, said ...")."""
     words = NEXT_WORDS.match(text, marker.end())
-    return (words is not None and marker.group().isupper() and any(c.isalpha() for c in marker.group())
-            and not words.group(1).isupper())
+    return words is not None and marker.group().isupper() and not words.group(1).isupper()
 
 
 def starts_block(text: str, start: int) -> bool:

@@ -502,6 +502,14 @@ def test_a_wire_dateline_at_the_start_of_a_line_or_in_prose_splits_nothing():
     assert inner_marker_cuts("The report (AP) said the council approved the budget on Monday.") == []
 
 
+def glued_pieces(line: str) -> list[str]:
+    """The pieces ``glued_cuts`` cuts ``line`` into, stripped."""
+    from cleaner.sentences import glued_cuts
+
+    cuts = glued_cuts(line)
+    return [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+
+
 @pytest.mark.parametrize("line, pieces", [
     ("Son of former president stabbed in Berlin By JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43 The son of the "
      "former president was stabbed to death, police said.",
@@ -519,10 +527,7 @@ def test_a_wire_dateline_at_the_start_of_a_line_or_in_prose_splits_nothing():
      ["Both parties are to blame for the lack of a government", "By JERUSALEM POST STAFF"]),
 ])
 def test_a_glued_byline_with_its_stamp_is_a_piece_of_its_own(line, pieces):
-    from cleaner.sentences import glued_cuts
-
-    cuts = glued_cuts(line)
-    assert [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)] == pieces
+    assert glued_pieces(line) == pieces
 
 
 @pytest.mark.parametrize("line", [
@@ -559,10 +564,7 @@ def test_a_glued_tail_of_stamped_teasers_goes_and_the_article_stays():
      ["Jane Roe Argus Leader Published 10:02 AM EST Nov 19, 2019", "SIOUX FALLS, S.D. – Residents gathered on Monday."]),
 ])
 def test_a_leading_date_and_a_glued_pager_are_pieces_of_their_own(line, pieces):
-    from cleaner.sentences import glued_cuts
-
-    cuts = glued_cuts(line)
-    assert [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)] == pieces
+    assert glued_pieces(line) == pieces
 
 
 @pytest.mark.parametrize("line", [

@@ -30,7 +30,7 @@ YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
 # before an item's capitalised first word or at the end ("the 5 routes" counts nothing)
 LIST_NUMBER = regex.compile(r"(?<![\w.,:/$€£#-])\d{1,2}(?=\s+[\"'“‘]?[\p{Lu}\p{N}]|\s*$)")
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
-SENTENCE_CLOSERS = (".", "!", "?", "…", "。", "！", "？", ".\"", ".”", ".’", ".)", "!\"", "!”", "?\"", "?”")
+SENTENCE_PUNCTUATION = (".", "!", "?", "…", "。", "！", "？")
 INITIALISM_END = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}$")
 NUMBER_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]*\d[^\s]*")
 
@@ -56,7 +56,7 @@ def ends_beyond_initialisms(text: str) -> bool:
     """Whether a sentence ends in ``text`` other than at the dots of an initialism inside it: a
     menu "... Middle East Diaspora U.S. Politics WORLD NEWS" ends no sentence; a text that ends
     in "... across the U.S." does."""
-    if text.rstrip().endswith(SENTENCE_CLOSERS):
+    if text.rstrip(TRAILING_CLOSERS).endswith(SENTENCE_PUNCTUATION):
         return True
     return any(INITIALISM_END.search(text[max(0, m.start() - 8):m.start() + 1]) is None
                for m in SENTENCE_END.finditer(text))
