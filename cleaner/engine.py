@@ -176,11 +176,11 @@ class Cleaner:
         """The non-empty matches of the span rules in ``text``, a block at ``index``;
         ``possible``: the gate's mask for it."""
         spans = []
+        timeout = clock.regex_timeout()
         for rule, bit in zip(self.span_rules, self.span_bits, strict=True):
             if possible & bit and layout.allows(rule.where, index):
-                spans.extend((m.start(), m.end(), rule, m)
-                             for m in rule.pattern.finditer(text, timeout=clock.remaining())
-                             if m.end() > m.start())
+                found = rule.pattern.finditer(text) if timeout is None else rule.pattern.finditer(text, timeout=timeout)
+                spans.extend((m.start(), m.end(), rule, m) for m in found if m.end() > m.start())
         return spans
 
     def first_match(self, rules: CombinedRules, scope: str, block: Block, layout: Layout, index: int,
@@ -188,7 +188,7 @@ class Cleaner:
         """The first of ``rules`` (one scope's) that matches the block at ``index``, and its
         match; memoised per block and position (head, tail)."""
         head, tail = layout.in_head(index), layout.in_tail(index)
-        return block.measure((scope, head, tail), rules.find, head, tail, clock.remaining(), self.possible(block))
+        return block.measure((scope, head, tail), rules.find, head, tail, clock.regex_timeout(), self.possible(block))
 
     def apply_line_rules(self, doc: Document, clock: Clock) -> None:
         """Remove each block that a ``line`` rule matches whole."""

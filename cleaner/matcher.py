@@ -95,14 +95,16 @@ class CombinedRules:
         below = bisect.bisect_left(self.length_bounds, length)
         return self.too_long_for[below - 1] if below else 0
 
-    def find(self, text: str, in_head: bool, in_tail: bool, timeout: float,
+    def find(self, text: str, in_head: bool, in_tail: bool, timeout: float | None,
              possible: int | None = None) -> tuple[Rule, regex.Match] | None:
         """The first rule (in order) that matches ``text`` in a block with this position.
-        ``possible``: the gate's mask for the text, when the caller has it already."""
+        ``timeout``: seconds each regex call may take (None: no limit; the caller guards the
+        deadline otherwise). ``possible``: the gate's mask for the text, when the caller has it
+        already."""
         allowed, combined, gated_mask = self.by_position[bool(in_head), bool(in_tail)]
         found: tuple[int, regex.Match] | None = None
         if combined is not None:
-            match = combined(text, timeout=timeout)
+            match = combined(text) if timeout is None else combined(text, timeout=timeout)
             if match:
                 # lastgroup is unreliable when group names repeat across branches
                 found = next(i for i in self.branch_ids[allowed] if match.start(f"_r{i}") >= 0), match
@@ -122,7 +124,8 @@ class CombinedRules:
         for index, _ in candidates:
             if found is not None and index > found[0]:
                 break
-            match = self.matchers[index](text, timeout=timeout)
+            # without a timeout the call is several times cheaper (see Clock.regex_timeout)
+            match = self.matchers[index](text) if timeout is None else self.matchers[index](text, timeout=timeout)
             if match:
                 found = index, match
                 break

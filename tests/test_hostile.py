@@ -190,6 +190,58 @@ def test_off_the_main_thread_a_long_step_is_refused_at_the_next_check():
             pool.submit(engine.clean, ARTICLE).result(timeout=30)
 
 
+RUNAWAY_RULE = """id: runaway-line
+kind: ui
+scope: line
+description: A pattern that backtracks catastrophically on a run of a's that does not end well.
+pattern: '(?:a|aa)+'
+examples:
+  match: [aaaa, aaaaaa]
+  no_match: [aab, b]
+"""
+
+
+@pytest.fixture()
+def runaway_engine(tmp_path, monkeypatch) -> Cleaner:
+    """A cleaner with a user rule whose regex runs for ages on ``RUNAWAY_LINE`` (the load-time
+    check that would refuse it is switched off)."""
+    from cleaner import redos
+
+    monkeypatch.setattr(redos, "quick_check", lambda *args, **kwargs: None)
+    (tmp_path / "runaway-line.yaml").write_text(RUNAWAY_RULE)
+    return Cleaner(Config(time_budget=0.3, rules_dirs=(tmp_path,)))
+
+
+RUNAWAY_LINE = "a" * 60 + "!"
+
+
+@pytest.mark.parametrize("where", ["main thread (timer)", "other thread (regex timeout)"])
+def test_a_rule_regex_that_runs_away_is_ended_at_the_deadline(runaway_engine, where):
+    # In the main thread the timer's signal ends the match (the regex calls get no timeout of
+    # their own there: it would cost every call); elsewhere the regex's own timeout does.
+    document = f"{PROSE}\n{RUNAWAY_LINE}\n{PROSE_2}"
+    started = time.monotonic()
+    with pytest.raises(cleaner.TimeBudgetExceeded):
+        if where.startswith("main"):
+            runaway_engine.clean(document)
+        else:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(runaway_engine.clean, document).result(timeout=30)
+    assert time.monotonic() - started < 0.3 + 1.0
+    assert has_prose(runaway_engine.clean(ARTICLE).text)  # and the engine goes on
+
+
+def test_regex_calls_get_a_timeout_only_where_no_timer_guards_the_deadline():
+    from cleaner import clock as clocks
+
+    clock = clocks.Clock(5.0)
+    assert clocks.call_before_deadline(clock, clock.regex_timeout) is None
+    assert 0 < clock.regex_timeout() <= 5.0  # outside the guarded call: a timeout again
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        in_thread = pool.submit(lambda: clocks.call_before_deadline(clock, clock.regex_timeout)).result()
+    assert in_thread is not None and 0 < in_thread <= 5.0
+
+
 def test_html_with_too_many_tags_is_refused_before_extraction():
     page = "<html><body>" + "<b>x</b>" * 60_000 + "</body></html>"
     started = time.monotonic()
