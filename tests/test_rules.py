@@ -42,6 +42,20 @@ def test_rule_examples_come_from_more_than_one_wording():
         assert len(set(rule.match_examples)) >= 2 and len(set(rule.no_match_examples)) >= 2
 
 
+def test_no_line_rule_takes_a_cut_rules_marker_where_both_act():
+    # Line rules run before cut rules: a line rule that removes a cut rule's marker (in a region
+    # where both may act) leaves the section under the marker behind ("Loading comments..."
+    # opens the comments; loading-indicator-line must leave it to comments-marker).
+    regions = {"anywhere": {"head", "body", "tail"}, "head": {"head"}, "tail": {"tail"},
+               "head_or_body": {"head", "body"}}
+    cuts = [r for r in RULES if r.scope == "cut"]
+    clashes = [(line.id, text, cut.id) for line in RULES if line.scope == "line"
+               for cut in cuts if regions[line.where] & regions[cut.where]
+               for text in (*line.match_examples, *cut.match_examples)
+               if line.matches(text) and cut.matches(text)]
+    assert clashes == []
+
+
 GOOD = {
     "id": "demo-rule", "kind": "ui", "scope": "line", "pattern": "Demo( Button)?",
     "description": "A demo.", "examples": {"match": ["Demo", "Demo Button"],
