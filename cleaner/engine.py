@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
 from . import decode, extract
 from .clock import Clock, call_before_deadline
 from .config import DEFAULT_CONFIG, Config
-from .dates import to_iso
+from .dates import HAS_TIME, to_iso
 from .detectors import build_detectors
 from .detectors.base import Finding
 from .document import Block, Cleaned, Document, Removal
@@ -18,8 +20,13 @@ from .matcher import CombinedRules
 from .rules import Rule, load_rules
 from .segment import segment, split_block
 from .sentences import split_sentences
+from .text_stats import block_terms, cosine, terms_of
 
 DATE_FIELDS = ("published", "updated")
+# "Jane Doe: I agree ...", "@jdoe: ...": a comment printed after its author's name.
+COMMENT_HEAD = regex.compile(r"[\p{Lu}@][\p{L}\p{N}._'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*:\s")
+# How far into a block a comment's time stamp may sit ("Jane Doe August 8, 2018 at 7:07 pm ...").
+COMMENT_STAMP_CHARS = 100
 
 
 def record_metadata(doc: Document, groups: dict[str, str | None]) -> None:
@@ -206,7 +213,10 @@ class Cleaner:
     def apply_cut_rules(self, doc: Document, clock: Clock) -> None:
         """From the first block after the body's start that a ``cut`` rule matches, remove
         everything; a later block that matches another cut rule is recorded under that rule.
-        A marker among widget residue is a button, not a section, and cuts nothing."""
+        A marker among widget residue is a button, not a section, and cuts nothing; nor does a
+        page furniture marker (kind ``ui``: "Comments", "Join the conversation") above more of
+        the article (``article_goes_on``). A disclaimer's marker heads paragraphs of legal prose
+        and cuts them."""
         if not self.cut_rules.rules:
             return
         layout = self.layout(doc.blocks)
@@ -220,11 +230,33 @@ class Cleaner:
                 prose_words += block.word_count
             if block.kept and len(block.text) <= limit and index > layout.first_prose and prose_words >= min_words:
                 found = self.first_match(self.cut_rules, "cut", block, layout, index, clock)
-                if found and not in_toolbar(doc.blocks, index):
+                if found and not in_toolbar(doc.blocks, index) and not (
+                        current is None and found[0].kind == "ui" and self.article_goes_on(doc.blocks, index)):
                     current = found[0]
                     doc.remove(index, current.kind, current.id)
             if current is not None:
                 doc.remove(index, current.kind, current.id, "after_cut")
+
+    def article_goes_on(self, blocks: list[Block], index: int) -> bool:
+        """Whether the ``cut_refusing_paragraphs`` kept blocks after block ``index`` are all
+        paragraphs of prose of ``cut_refusing_words`` words or more, none opening like a
+        comment ("Jane Doe: ...", or a clock time near its start: "Jane Doe August 8, 2018 at
+        7:07 pm Thanks ..."), and on the article's subject (their terms' cosine with the kept
+        text before the marker at least ``cut_refusing_cohesion``): the article's text, which a
+        marker above it must not cut."""
+        wanted = self.config.cut_refusing_paragraphs
+        if not wanted:
+            return False
+        line = blocks[index].line  # the rest of the marker's own line is not what follows it
+        following = [b for b in blocks[index + 1:] if b.kept and not (b.piece and b.line == line)][:wanted]
+        if len(following) < wanted or not all(
+                b.word_count >= self.config.cut_refusing_words and b.is_prose(self.config.prose_min_words)
+                and not COMMENT_HEAD.match(b.text) and not HAS_TIME.search(b.text[:COMMENT_STAMP_CHARS])
+                for b in following):
+            return False
+        # on the article's subject: another story appended under the button is no continuation
+        before = terms_of(block_terms(b) for b in blocks[:index] if b.kept)
+        return cosine(before, terms_of(block_terms(b) for b in following)) >= self.config.cut_refusing_cohesion
 
     # -- detectors --------------------------------------------------------------------------
     @staticmethod

@@ -33,6 +33,48 @@ def test_a_cut_marker_before_enough_prose_cuts_nothing():
     assert all(p in result.text for p in PROSE)
 
 
+MORE_PROSE = [  # the same story going on: buses, fares, the council, the mayor
+    "Bus fares in the city rose twice last year, and the council said the new budget would freeze them until the buses are replaced.",
+    "The mayor told the council that rural routes would get new buses first, answering the opposition members who had criticised the plan.",
+    "Transport officials expect the new buses to cut journey times on the busiest routes, which the council hopes will win back riders.",
+]
+UNRELATED = [
+    "Astronomers have found water vapour in the atmosphere of a planet that orbits a small star more than a hundred light years away.",
+    "The telescope measured starlight passing through the planet's atmosphere during eight transits, the team wrote in their paper.",
+    "Whether the planet could hold liquid oceans is unknown, because its mass suggests a thick envelope of hydrogen around a rocky core.",
+]
+
+
+@pytest.mark.parametrize("marker", ["Comments", "Show comments", "Join the conversation", "Leave a comment"])
+def test_a_comments_button_above_more_of_the_article_cuts_nothing(marker):
+    result = cleaner.clean("\n".join([*PROSE, marker, *MORE_PROSE]))
+    assert all(p in result.text for p in PROSE + MORE_PROSE)
+    assert not any(r.reason == "after_cut" for r in result.removed)
+
+
+@pytest.mark.parametrize("after, cut", [
+    (MORE_PROSE[:2], True),  # fewer paragraphs than cut_refusing_paragraphs: comments, maybe
+    (UNRELATED, True),  # another story under the button: not the article going on
+    ([f"Anna: {MORE_PROSE[0]}", *MORE_PROSE[1:]], True),  # a comment after its author's name
+    ([f"Anna Lee August 8, 2018 at 3:17 pm {MORE_PROSE[0]}", *MORE_PROSE[1:]], True),  # with its time
+    (MORE_PROSE, False),
+])
+def test_a_comments_button_cuts_unless_the_article_goes_on_after_it(after, cut):
+    result = cleaner.clean("\n".join([*PROSE, "Show comments", *after]))
+    cut_away = [r.text for r in result.removed if r.rule == "comments-marker" and r.reason == "after_cut"]
+    assert cut_away == (after if cut else [])
+    assert result.text.splitlines()[:len(PROSE)] == PROSE
+
+
+def test_a_disclaimers_marker_cuts_its_legal_paragraphs_however_long():
+    legal = ["Trading in financial instruments involves high risks including the risk of losing some, or all, of your investment amount, and may not be suitable for all investors.",
+             "Before deciding to trade in financial instruments you should be fully informed of the risks and costs associated with trading the financial markets, and seek professional advice.",
+             "Prices of financial instruments are extremely volatile and may be affected by external factors such as financial, regulatory or political events at any time."]
+    result = cleaner.clean("\n".join([*PROSE, "Risk Disclosure:", *legal]))
+    assert result.text.splitlines() == PROSE
+    assert {r.rule for r in result.removed} == {"risk-disclosure-cut"}
+
+
 def test_a_cut_marker_inside_a_toolbar_is_a_button():
     text = "\n".join([*PROSE[:4], "Twitter", "Comments", "Print", PROSE[4]])
     result = cleaner.clean(text)
