@@ -67,9 +67,12 @@ def test_a_comments_button_cuts_unless_the_article_goes_on_after_it(after, cut):
 
 
 def test_a_disclaimers_marker_cuts_its_legal_paragraphs_however_long():
-    legal = ["Trading in financial instruments involves high risks including the risk of losing some, or all, of your investment amount, and may not be suitable for all investors.",
-             "Before deciding to trade in financial instruments you should be fully informed of the risks and costs associated with trading the financial markets, and seek professional advice.",
-             "Prices of financial instruments are extremely volatile and may be affected by external factors such as financial, regulatory or political events at any time."]
+    legal = ["Trading in financial instruments involves high risks including the risk of losing some, "
+             "or all, of your investment amount, and may not be suitable for all investors.",
+             "Before deciding to trade in financial instruments you should be fully informed of the risks "
+             "and costs associated with trading the financial markets, and seek professional advice.",
+             "Prices of financial instruments are extremely volatile and may be affected by external "
+             "factors such as financial, regulatory or political events at any time."]
     result = cleaner.clean("\n".join([*PROSE, "Risk Disclosure:", *legal]))
     assert result.text.splitlines() == PROSE
     assert {r.rule for r in result.removed} == {"risk-disclosure-cut"}
