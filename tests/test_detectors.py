@@ -54,6 +54,10 @@ def test_widgets_keep_prose_and_subheadings(text):
     ("The core stage of the rocket after the installation of its four engines. (credit: NASA/Jane Roe)", "trailing_credit"),
     ("Materials from the state's new anti-drug campaign. (campaign-site.org)", "trailing_credit"),
     ("Il presidente durante la conferenza stampa a Roma. (foto: Ansa)", "trailing_credit"),
+    # a photographer's credit with a slash, unbracketed, after the caption's last sentence
+    ("Mayor John Smith speaks in Springfield, Illinois, U.S., November 19, 2019. REUTERS/Jane Doe", "trailing_credit"),
+    ("A view of the plant in Leipzig, Germany, May 5, 2019. REUTERS/Hannibal Hanschke/File Photo", "trailing_credit"),
+    ("The mayor speaks to reporters outside city hall on Tuesday. Jane Doe/The Daily Times", "trailing_credit"),
     ("Le président à son arrivée à Berlin. (Crédit photo : AFP)", "trailing_credit"),
     # wire captions whose credit was lost: the weekday and full date after the description
     ("Nurses wearing purple hold signs as they rally outside the Capitol in Sacramento, Calif., Monday, "
@@ -73,6 +77,8 @@ def test_caption_reasons(text, reason):
     "© 2007-2025 - Fusion Media Limited. All Rights Reserved.",
     "Reuters could not independently verify the battlefield assertions of either side.",
     "The full report is available on the agency's website (example.org).",
+    "The band played its biggest hits, said the promoter. AC/DC",  # a slash in a name, no credit
+    "Sales rose 4 percent in the third quarter, the company said. Input/output costs fell.",
     "Read more about the campaign on its site. (see example.org for the details)",
     # a date stamp is no caption; prose gives the date after "on"; a long paragraph is no caption
     "Updated 3:27 am PST, Wednesday, November 20, 2019",

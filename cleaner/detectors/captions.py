@@ -21,6 +21,12 @@ LABEL_CREDIT = regex.compile(rf"\(\s*(?:(?i:{PHOTO_WORDS})\b[^()]{{0,80}}|[^()]{
 # "... campaign. (onmeth.com)": a web address in brackets after the caption's last sentence.
 SITE_CREDIT = regex.compile(r"[.!?]['\"”’]?\s*\(\s*(?:www\.)?[\p{L}\p{N}-]{2,40}(?:\.[\p{L}\p{N}-]{1,40}){0,2}"
                             r"\.\p{L}{2,6}\s*\)\s*$")
+# "... Nov. 19, 2019. REUTERS/Jane Doe/File Photo", "... on Tuesday. Jane Doe/The Daily Times": a
+# photographer's credit with its agency or paper, unbracketed, after the caption's last sentence.
+UNBRACKETED_SLASH_CREDIT = regex.compile(
+    rf"[.!?]['\"”’)]?\s+(?P<credit>(?:{NAME}\s+){{0,3}}{NAME}\s*/\s*{NAMES}(?:\s*/\s*{NAMES}){{0,2}})\s*$")
+# a credit names someone: three words at least ("REUTERS/Jane Doe"), not a name with a slash ("AC/DC")
+MIN_SLASH_CREDIT_WORDS = 3
 # "Photo: Reuters", "Video: In this talk, the professor discusses ...": a caption under its label.
 PHOTO_LABEL = regex.compile(rf"^(?:{PHOTO_WORDS}|Videos?|Vídeos?|Видео)(?:\s+(?:credit|by))?\s*[:：]\s*\S", regex.I)
 GETTY_CREDIT = regex.compile(r"(?:[/|]\s*|\bvia\s+|^)Getty\s+Images(?:\s+for\s+[\p{L}\s]+)?\s*\)?\s*$")
@@ -63,7 +69,8 @@ class CaptionDetector(BlockDetector):
     """Removes photo captions that carry a credit.
 
     Reasons: ``trailing_credit`` (ends in ``(AP)``, ``(EPA/...)``, ``(Photo: ...)``,
-    ``(credit: NASA)``, or a web address after the last sentence: ``... campaign. (example.com)``),
+    ``(credit: NASA)``, or a web address after the last sentence: ``... campaign. (example.com)``;
+    or a photographer's credit with a slash after it: ``... 2019. REUTERS/Jane Doe``),
     ``getty_credit`` (``/Getty Images``), ``truncated_credit`` (``via REUTE``),
     ``leading_copyright`` (``© Reuters. ...``), ``photo_label`` (``Photo: ...``, ``Photo by
     ...``), ``credit_label`` (ends in ``Credit: EPA`` or ``Submitted photo``) and
@@ -112,6 +119,8 @@ class CaptionDetector(BlockDetector):
                 self.agency_credit.search(text) or SLASH_CREDIT.search(text) or LABEL_CREDIT.search(text)
                 or SITE_CREDIT.search(text)):
             return "trailing_credit"
+        if "/" in text[-80:] and self.unbracketed_slash_credit(text):
+            return "trailing_credit"
         if "Getty" in text and GETTY_CREDIT.search(text):
             return "getty_credit"
         if "via" in text and TRUNCATED_VIA.search(text):
@@ -126,6 +135,12 @@ class CaptionDetector(BlockDetector):
                 text[-16:].casefold().removesuffix(".").endswith(PHOTO_ENDINGS) and KIND_OF_PHOTO.search(text)):
             return "credit_label"
         return None
+
+    @staticmethod
+    def unbracketed_slash_credit(text: str) -> bool:
+        """Whether ``text`` ends, after a sentence, in a credit such as "REUTERS/Jane Doe"."""
+        found = UNBRACKETED_SLASH_CREDIT.search(text)
+        return found is not None and len(found.group("credit").replace("/", " ").split()) >= MIN_SLASH_CREDIT_WORDS
 
     def glued_after_credit(self, text: str) -> bool:
         """Whether ``text`` starts with a credit's own label ("Image credit:", "Photo by") and
