@@ -1,0 +1,51 @@
+"""Residue from many publishers, each line put where pages print it (under the headline,
+between paragraphs, after the article) into a short article in its language: the line goes and
+every paragraph stays. The lines are kinds of residue, not the development corpus's (which has
+most of them nowhere between paragraphs); tests/data/residue_probe.json holds them, with the
+places the cleaner misses today as strict xfails."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cleaner
+
+PROBE = json.loads((Path(__file__).parent / "data" / "residue_probe.json").read_text(encoding="utf-8"))
+
+
+def document(lang: str, line: str, where: str) -> list[str]:
+    """The article in ``lang`` with ``line`` under its headline, between its paragraphs or after it."""
+    prose = PROBE["articles"][lang]
+    if where == "head":
+        return [PROBE["titles"][lang], line, *prose]
+    if where == "body":
+        return [*prose[:3], line, *prose[3:]]
+    return [*prose, line]
+
+
+def cases() -> list:
+    found = []
+    for entry in PROBE["residue"]:
+        for where in entry["where"]:
+            marks = [pytest.mark.xfail(strict=True, reason="kept today")] if where in entry.get("known_failures", ()) else []
+            found.append(pytest.param(entry["lang"], entry["text"], where, marks=marks,
+                                      id=f"{entry['lang']}-{where}-{entry['text'][:40]}"))
+    return found
+
+
+@pytest.mark.parametrize("lang, line, where", cases())
+def test_residue_goes_and_the_article_stays(lang, line, where):
+    result = cleaner.clean("\n".join(document(lang, line, where)))
+    kept = result.text.splitlines()
+    assert all(paragraph in kept for paragraph in PROBE["articles"][lang])
+    assert line not in kept
+    assert any(line in removal.text or removal.text in line for removal in result.removed)
+
+
+def test_the_probe_covers_each_language_and_place():
+    places = {(entry["lang"], where) for entry in PROBE["residue"] for where in entry["where"]}
+    assert {lang for lang, _ in places} == set(PROBE["articles"]) and {w for _, w in places} == {"head", "body", "tail"}
+    assert all(len(PROBE["articles"][lang]) >= 6 for lang in PROBE["articles"])
