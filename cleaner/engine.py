@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import regex
@@ -27,6 +28,11 @@ DATE_FIELDS = ("published", "updated")
 COMMENT_HEAD = regex.compile(r"[\p{Lu}@][\p{L}\p{N}._'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*:\s")
 # How far into a block a comment's time stamp may sit ("Jane Doe August 8, 2018 at 7:07 pm ...").
 COMMENT_STAMP_CHARS = 100
+# How many kept blocks before a cut marker stand for the article when its subject is compared.
+COHESION_BLOCKS = 60
+# An article has a stray comments button or two; a page of thousands of them followed by text is
+# an attack on the time budget: after this many refusals a marker cuts as any other.
+MAX_REFUSED_CUTS = 5
 
 
 def record_metadata(doc: Document, groups: dict[str, str | None]) -> None:
@@ -224,14 +230,18 @@ class Cleaner:
         min_words = self.config.cut_min_prose_words
         current: Rule | None = None
         prose_words = 0
+        refused = 0  # markers that article_goes_on kept from cutting
         for index in range(len(doc.blocks)):
             block = doc.blocks[index]
             if current is None and block.kept and block.is_prose(self.config.prose_min_words):
                 prose_words += block.word_count
             if block.kept and len(block.text) <= limit and index > layout.first_prose and prose_words >= min_words:
                 found = self.first_match(self.cut_rules, "cut", block, layout, index, clock)
-                if found and not in_toolbar(doc.blocks, index) and not (
-                        current is None and found[0].kind == "ui" and self.article_goes_on(doc.blocks, index)):
+                if found and not in_toolbar(doc.blocks, index):
+                    if (current is None and found[0].kind == "ui" and refused < MAX_REFUSED_CUTS
+                            and self.article_goes_on(doc.blocks, index)):
+                        refused += 1
+                        continue
                     current = found[0]
                     doc.remove(index, current.kind, current.id)
             if current is not None:
@@ -248,14 +258,18 @@ class Cleaner:
         if not wanted:
             return False
         line = blocks[index].line  # the rest of the marker's own line is not what follows it
-        following = [b for b in blocks[index + 1:] if b.kept and not (b.piece and b.line == line)][:wanted]
+        following = list(itertools.islice(
+            (b for b in itertools.islice(blocks, index + 1, None) if b.kept and not (b.piece and b.line == line)), wanted))
         if len(following) < wanted or not all(
                 b.word_count >= self.config.cut_refusing_words and b.is_prose(self.config.prose_min_words)
                 and not COMMENT_HEAD.match(b.text) and not HAS_TIME.search(b.text[:COMMENT_STAMP_CHARS])
                 for b in following):
             return False
-        # on the article's subject: another story appended under the button is no continuation
-        before = terms_of(block_terms(b) for b in blocks[:index] if b.kept)
+        # on the article's subject: another story appended under the button is no continuation;
+        # the text before is read back COHESION_BLOCKS kept blocks at most (a page of thousands
+        # of such markers must not make this quadratic)
+        earlier = (blocks[j] for j in range(index - 1, -1, -1) if blocks[j].kept)
+        before = terms_of(block_terms(b) for b in itertools.islice(earlier, COHESION_BLOCKS))
         return cosine(before, terms_of(block_terms(b) for b in following)) >= self.config.cut_refusing_cohesion
 
     # -- detectors --------------------------------------------------------------------------

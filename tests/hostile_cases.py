@@ -161,6 +161,11 @@ def cases(secret_path: str) -> list[Case]:
              budget_may_refuse=True),
         Case("paragraphs_sharing_an_opening", shared_opening, check=lambda text: text == shared_opening.strip(),
              budget_may_refuse=True),
+        # thousands of comments buttons, each above paragraphs on the article's subject: each
+        # one would ask whether the article goes on past it (only the first few may)
+        Case("comments_buttons_above_text", "\n".join(
+            [PROSE, PROSE_2, *(f"Show comments\n{PROSE} ({i})\n{PROSE_2} ({i})\n{PROSE} [{i}]" for i in range(3000))]),
+             check=lambda text: text.startswith(PROSE), budget_may_refuse=True),
         Case("over_size_limit", "word " * 1_000_001, "input_too_large"),
         Case("nested_divs_10mb", "<html><body>" + "<div>" * 1_000_000 + "text" + "</div>" * 1_000_000 + "</body></html>",
              "input_too_large", media_type="text/html"),
