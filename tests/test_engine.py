@@ -66,6 +66,18 @@ def test_a_comments_button_cuts_unless_the_article_goes_on_after_it(after, cut):
     assert result.text.splitlines()[:len(PROSE)] == PROSE
 
 
+def test_after_five_refusals_a_comments_button_cuts_again():
+    from cleaner.engine import MAX_REFUSED_CUTS
+
+    # distinct openings and endings, or the duplicates detector would take the sections as copies
+    sections = [["Show comments", *(f"Update {n}: {p[:-1]}, it said on day {n}." for p in MORE_PROSE)]
+                for n in range(MAX_REFUSED_CUTS + 1)]
+    result = cleaner.clean("\n".join([*PROSE, *(line for section in sections for line in section)]))
+    cut_at = [r.text for r in result.removed if r.rule == "comments-marker" and r.reason == ""]
+    assert cut_at == ["Show comments"] and all(p in result.text for p in sections[-2][1:])
+    assert not any(p in result.text for p in sections[-1][1:])
+
+
 def test_a_disclaimers_marker_cuts_its_legal_paragraphs_however_long():
     legal = ["Trading in financial instruments involves high risks including the risk of losing some, "
              "or all, of your investment amount, and may not be suitable for all investors.",
