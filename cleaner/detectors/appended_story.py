@@ -22,6 +22,7 @@ INTERVIEW_TURN = regex.compile(r"^\p{L}{1,2}\s*[:.]\s")
 # Embedded posts ("... no one's going to take your slogan. https://t.co/x") are no headlines.
 LINK = regex.compile(r"https?://|www\.|\bpic\.twitter\.com/")
 RESIDUE_KINDS = frozenset({"caption", "duplicate", "ui", "metadata", "advertisement"})
+CLOSING_BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
 
 
 class AppendedStoryDetector(Detector):
@@ -93,9 +94,12 @@ class AppendedStoryDetector(Detector):
     def is_candidate(self, text: str) -> bool:
         """A headline-like block that is neither the turn of an interview, nor holds a link, nor
         starts with a date (a dateline, with the share buttons glued to it: "Nov 15, 2019 5:45
-        AM Tweet Share")."""
+        AM Tweet Share"), nor opens a bracket it does not close (the first piece of a bracketed
+        aside split at the residue in it: "[Want more news like this?" | "Sign up for our free
+        newsletter" | ".]")."""
         return (is_headline(text, self.short_headline_min_words, self.headline_max_words) and not INTERVIEW_TURN.match(text)
-                and not LINK.search(text) and not DATE.match(text) and not self.glued_to_a_sentence(text))
+                and not LINK.search(text) and not DATE.match(text) and not opens_unclosed_bracket(text)
+                and not self.glued_to_a_sentence(text))
 
     def glued_to_a_sentence(self, text: str) -> bool:
         """Whether ``text`` starts with a sentence of ``glued_sentence_words`` words or more that
@@ -177,6 +181,12 @@ class AppendedStoryDetector(Detector):
                             yield Finding(index, reason, cut=True)
                             return
             prose_before += prose_words[position]
+
+
+def opens_unclosed_bracket(text: str) -> bool:
+    """Whether ``text`` starts with an opening bracket that it does not close."""
+    closing = CLOSING_BRACKETS.get(text[:1])
+    return closing is not None and closing not in text
 
 
 def is_strong(signals: list[str]) -> bool:
