@@ -173,3 +173,24 @@ def test_a_headline_glued_to_its_byline_and_date_is_a_candidate():
     share = ("Share this on WhatsApp", True)
     before = [STANDFIRST, MORE_STANDFIRST]
     assert cuts_with(before, glued, [share, ("Tweet Email", True)]) == [2]
+
+
+ARTICLE = [
+    "The city council voted on Tuesday to approve a new budget that increases spending on schools and roads, officials said after the meeting.",
+    "Members debated the plan for more than four hours before the final vote, which passed by a narrow margin of five to four.",
+    "Critics said the budget relies on optimistic revenue forecasts, while supporters argued the investments were long overdue for the growing city.",
+    "The mayor is expected to sign the measure later this week, according to a spokesperson who declined to give further details.",
+    "Residents who attended the meeting voiced concerns about property taxes and the pace of construction in older neighborhoods.",
+    "The budget takes effect on July 1 and will be reviewed again in the spring, when updated revenue figures become available.",
+]
+
+
+@pytest.mark.parametrize("aside", ["[Want more news like this? Sign up for our free newsletter.]",
+                                   "(Want more stories like this? Subscribe to our newsletter.)"])
+def test_a_bracketed_aside_split_at_its_residue_is_no_appended_story(aside):
+    # the aside's first piece ("[Want more news like this?") looks like a headline with residue
+    # after it, but a headline does not open a bracket it never closes
+    result = cleaner.clean("\n".join([*ARTICLE[:3], aside, *ARTICLE[3:]]))
+    assert all(paragraph in result.text for paragraph in ARTICLE)
+    assert not any(r.rule == "appended_story" for r in result.removed)
+    assert AppendedStoryDetector().is_candidate("[Video] Council approves the budget")  # closed: a label
