@@ -83,6 +83,7 @@ def test_caption_reasons(text, reason):
     # a date stamp is no caption; prose gives the date after "on"; a long paragraph is no caption
     "Updated 3:27 am PST, Wednesday, November 20, 2019",
     "Video games were the best-selling gift: stores said demand doubled.",
+    "Photo by photo, the exhibit shows how the city changed over a century.",
     "The council met on Tuesday, Nov. 19, 2019, and approved the budget for the next two years.",
     ("The first public hearing was held in Springfield, Tuesday, Nov. 19, 2019, the first of three on the plan, which the "
      "council had debated for most of the year. Members said the cost of the new roads and the harbour "
