@@ -25,11 +25,24 @@ def regions(in_head: bool, in_tail: bool) -> frozenset[str]:
 REGIONS = {(head, tail): regions(head, tail) for head in (False, True) for tail in (False, True)}
 
 
+# word_count of recent short texts: each block's text is counted by several detectors
+_COUNTED: dict[str, int] = {}
+COUNTED_MAX_ENTRIES = 4096
+COUNTED_MAX_CHARS = 1000
+
+
 def word_count(text: str) -> int:
     """Words in ``text``; for Chinese and Japanese, about one word per two characters."""
+    count = _COUNTED.get(text)
+    if count is not None:
+        return count
     count = len(text.split())
     if count * 12 < len(text):  # few spaces: maybe a script written without them
         count = max(count, len(CJK_CHAR.findall(text)) // 2)
+    if len(text) <= COUNTED_MAX_CHARS:
+        if len(_COUNTED) >= COUNTED_MAX_ENTRIES:
+            _COUNTED.clear()
+        _COUNTED[text] = count
     return count
 
 

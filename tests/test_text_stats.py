@@ -44,3 +44,28 @@ def test_a_growing_term_vector_has_the_cosine_of_its_counts(repeat):
         assert vector.cosine(other) == pytest.approx(cosine(seen, other), abs=1e-12)
     assert vector.cosine(Counter()) == 0.0 and TermVector().cosine(other) == 0.0
     assert TermVector(["budget"]).cosine(Counter({"ferry": 1})) == 0.0
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The council approved the budget.", 5),
+    ("  spaced   out  ", 2),
+    ("東京都は火曜日に新しい予算を承認した", 9),  # no spaces: one word per two CJK characters
+    ("", 0),
+])
+def test_word_count_is_the_same_from_its_memo(text, words):
+    from cleaner import layout
+
+    layout._COUNTED.clear()
+    assert layout.word_count(text) == words  # counted
+    assert layout.word_count(text) == words  # from the memo
+    assert layout._COUNTED.get(text) == words
+
+
+def test_word_count_keeps_no_long_text_nor_more_than_its_entries():
+    from cleaner import layout
+
+    long_text = "word " * 1000
+    assert layout.word_count(long_text) == 1000 and long_text not in layout._COUNTED
+    for n in range(layout.COUNTED_MAX_ENTRIES + 10):
+        layout.word_count(f"line {n}")
+    assert len(layout._COUNTED) <= layout.COUNTED_MAX_ENTRIES
