@@ -114,7 +114,15 @@ WIRE_DATELINE = regex.compile(
 # next ("... unity government By JERUSALEM POST STAFF").
 STAMP = rf"(?i:{DATE.pattern})(?:,?\s*(?:at\s+|[-–|·]\s*)?(?:{TIME.pattern}))?"
 BYLINE_STAMP = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])By\s+(?=[^\d\n]{{0,80}}\d)(?:(?:[-–|·,]\s*)?\p{{Lu}}[\p{{L}}\p{{M}}.'’-]{{0,30}}\s+){{1,6}}(?:[-–|·,]\s*)?(?:on\s+)?{STAMP}")
+    rf"(?<![\p{{L}}\p{{N}}])By\s+(?=[^\d\n]{{0,80}}\d)(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]{{0,30}}(?:\s*[-–|·,]\s*|\s+)){{1,6}}(?:on\s+)?{STAMP}")
+# A labelled stamp glued between blocks: "Published November 20, 2019", "Updated: Nov. 20, 2019
+# 10:35 AM", "Posted: Nov 20, 2019 / 10:35 AM CST" (a headline before it, the first paragraph or
+# another stamp after it).
+STAMP_LABEL = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?:(?:First |Last )?(?:Published|Updated|Posted|Modified)(?:\s+on)?|Last modified)\s*:?\s+{STAMP}"
+    rf"(?:\s*[/|·]\s*(?:{TIME.pattern}))?(?![\p{{L}}\p{{N}}])")
+STAMP_LABEL_WORDS = ("Published", "Updated", "Posted", "Modified", "modified")
+STAMP_SEPARATORS = "|·•/-–—,:"
 LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.pattern})")
 LEADING_DATE = regex.compile(rf"\s*(?i:{DATE.pattern})(?<=\d{{4}})")
 # A teaser's date with the next teaser's label or headline in capitals glued after it: "... in
@@ -222,7 +230,8 @@ def inner_marker_cuts(text: str) -> list[int]:
 
 def stamp_cuts(text: str) -> list[int]:
     """Offsets strictly inside ``text`` where the seams of a glued teaser list show: before and
-    after a byline with its stamp (``BYLINE_STAMP``), before a byline in capitals that ends the
+    after a byline with its stamp (``BYLINE_STAMP``) and a labelled stamp ("Published November
+    20, 2019": ``STAMP_LABEL``), before a byline in capitals that ends the
     line, after a teaser's date that a label in capitals follows (and before it, after a
     title-cased headline), after a whole stamp or a whole date before a sentence that opens the
     line. Each offset is where the next block's first character is."""
@@ -238,6 +247,16 @@ def stamp_cuts(text: str) -> list[int]:
         byline = CAPITALS_BYLINE_AT_END.search(text, max(0, end_of_text - 80))
         if byline is not None:
             cuts.append(byline.start())
+    if any(word in text for word in STAMP_LABEL_WORDS) and ANY_DIGIT.search(text):
+        for count, match in enumerate(STAMP_LABEL.finditer(text)):
+            if count == MAX_STAMPS:
+                return []
+            before = text[:match.start()].rstrip()
+            if before and before[-1] not in STAMP_SEPARATORS:
+                # after a headline or another stamp; not after "News Nation Bureau |", which
+                # belongs to the stamp's line
+                cuts.append(match.start())
+            cuts.append(match.end())
     if YEAR_BEFORE_CAPITALS.search(text):
         for count, match in enumerate(DATE_BEFORE_CAPITALS.finditer(text)):
             if count == MAX_STAMPS:

@@ -582,6 +582,20 @@ def glued_pieces(line: str) -> list[str]:
       "The centers of massive galaxy clusters are hot."]),
     ("Both parties are to blame for the lack of a government By JERUSALEM POST STAFF",
      ["Both parties are to blame for the lack of a government", "By JERUSALEM POST STAFF"]),
+    # a byline with its role after a comma; labelled stamps, one after the other
+    ("Council approves the transport budget By Jane Doe, Staff Writer November 20, 2019 The regional council "
+     "approved the budget.",
+     ["Council approves the transport budget", "By Jane Doe, Staff Writer November 20, 2019",
+      "The regional council approved the budget."]),
+    ("Council approves the transport budget Published November 20, 2019 Updated November 21, 2019 The regional "
+     "council approved the budget.",
+     ["Council approves the transport budget", "Published November 20, 2019", "Updated November 21, 2019",
+      "The regional council approved the budget."]),
+    ("Posted: Nov 20, 2019 / 10:35 AM CST The regional council approved the budget.",
+     ["Posted: Nov 20, 2019 / 10:35 AM CST", "The regional council approved the budget."]),
+    # the stamp's own line goes on before it ("... Bureau |"): no cut there
+    ("New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM The oxygen bar opened in May.",
+     ["New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM", "The oxygen bar opened in May."]),
 ])
 def test_a_glued_byline_with_its_stamp_is_a_piece_of_its_own(line, pieces):
     assert glued_pieces(line) == pieces
@@ -592,6 +606,8 @@ def test_a_glued_byline_with_its_stamp_is_a_piece_of_its_own(line, pieces):
     "The deal was signed on November 20, 2019 at 10:43 PM by the two firms, the company said.",
     "By the end of November 20, 2019 the council had approved the budget.",
     "Reporting by Jane Roe; editing by John Doe on November 19, 2019.",
+    "The report was published November 20, 2019 and updated twice since, the agency said.",
+    "Updated figures will be published November 20, 2019, the agency said.",
 ])
 def test_a_sentence_with_a_date_or_by_is_no_glued_byline(line):
     from cleaner.sentences import stamp_cuts
