@@ -58,3 +58,21 @@ def test_the_probe_covers_each_language_and_place():
 def test_article_text_that_looks_like_residue_stays(lang, line):
     result = cleaner.clean("\n".join(document(lang, line, "body")))
     assert result.text.splitlines() == document(lang, line, "body")
+
+
+def glued_cases() -> list:
+    found = []
+    for entry in PROBE["glued_first_line"]:
+        for form in ("after_headline", "line_start"):
+            marks = [pytest.mark.xfail(strict=True, reason="kept today")] if form in entry.get("known_failures", ()) else []
+            found.append(pytest.param(entry["lang"], entry["text"], form, marks=marks, id=f"{form}-{entry['text'][:40]}"))
+    return found
+
+
+@pytest.mark.parametrize("lang, stamp, form", glued_cases())
+def test_a_byline_or_stamp_glued_into_the_first_line_goes(lang, stamp, form):
+    prose = PROBE["articles"][lang]
+    first = f"{PROBE['titles'][lang]} {stamp} {prose[0]}" if form == "after_headline" else f"{stamp} {prose[0]}"
+    result = cleaner.clean("\n".join([first, *prose[1:]]))
+    assert all(paragraph in result.text for paragraph in prose)
+    assert stamp not in result.text
