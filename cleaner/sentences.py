@@ -124,6 +124,8 @@ STAMP_LABEL = regex.compile(
 STAMP_LABEL_WORDS = ("Published", "Updated", "Posted", "Modified", "modified")
 STAMP_SEPARATORS = "|·•/-–—,:"
 LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.pattern})")
+# a byline after a leading date ("Nov 20, 2019 By Jane Doe The council ..."): a block of its own
+BYLINE_NEXT = regex.compile(r"\s+(?:By|BY)\s+\p{Lu}")
 LEADING_DATE = regex.compile(rf"\s*(?i:{DATE.pattern})(?<=\d{{4}})")
 # A teaser's date with the next teaser's label or headline in capitals glued after it: "... in
 # the Philippines May 15, 2017 CAR REVIEWS 2017 Lexus LC 500", "Nov 19, 2019 SIOUX FALLS, S.D. –".
@@ -233,8 +235,8 @@ def stamp_cuts(text: str) -> list[int]:
     after a byline with its stamp (``BYLINE_STAMP``) and a labelled stamp ("Published November
     20, 2019": ``STAMP_LABEL``), before a byline in capitals that ends the
     line, after a teaser's date that a label in capitals follows (and before it, after a
-    title-cased headline), after a whole stamp or a whole date before a sentence that opens the
-    line. Each offset is where the next block's first character is."""
+    title-cased headline), after a whole stamp or a whole date before a sentence or a byline that
+    opens the line. Each offset is where the next block's first character is."""
     cuts: list[int] = []
     end_of_text = len(text.rstrip())
     # A line of hundreds of bylines or teaser dates is no page's line (``split_max_pieces``
@@ -273,7 +275,7 @@ def stamp_cuts(text: str) -> list[int]:
             cuts.append(opening.end())
         else:
             opening = LEADING_DATE.match(text)
-            if opening is not None and starts_block(text, opening.end()):
+            if opening is not None and (starts_block(text, opening.end()) or BYLINE_NEXT.match(text, opening.end())):
                 cuts.append(opening.end())
     cuts = [SPACES.match(text, c).end() for c in cuts]  # at the block's first character
     return [c for c in cuts if 0 < c < end_of_text and _block_starts_at(text, c)]

@@ -627,6 +627,8 @@ def test_a_glued_tail_of_stamped_teasers_goes_and_the_article_stays():
 @pytest.mark.parametrize("line, pieces", [
     ("October 19, 2018 Earlier this year, the council approved the budget.",
      ["October 19, 2018", "Earlier this year, the council approved the budget."]),
+    ("Nov 20, 2019 By Jane Doe The council approved the budget.",
+     ["Nov 20, 2019", "By Jane Doe The council approved the budget."]),
     ("The buses could arrive in the spring, officials said. - Next Auto News New hatch is a 300HP monster",
      ["The buses could arrive in the spring, officials said. -", "Next Auto News", "New hatch is a 300HP monster"]),
     ("The council will vote again in March. Previous Article Storm closes schools across the county",
@@ -642,6 +644,7 @@ def test_a_leading_date_and_a_glued_pager_are_pieces_of_their_own(line, pieces):
 
 @pytest.mark.parametrize("line", [
     "October 19, 2018 was the day the council met and approved the budget.",
+    "October 19, 2018 By then the council had approved the budget.",
     "Next week the council will vote on the budget again, members said.",
     "Next, the story moves to the council chamber, where members voted.",
     "The car arrived on May 15, 2017 NASA said, and more followed.",
