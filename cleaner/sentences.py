@@ -112,9 +112,11 @@ WIRE_DATELINE = regex.compile(
 # 2019-11-19T12:48:14Z"; a line that opens with a whole stamp (a date and a time:
 # "11/20/2019 01:14 PM Russia: ..."); and a byline of capitals that ends a line, its stamp on the
 # next ("... unity government By JERUSALEM POST STAFF").
+# "By Tuesday, Nov. 19, 2019 the money was spent": a day or a month after "By" is no writer's name
+DAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 STAMP = rf"(?i:{DATE.pattern})(?:,?\s*(?:at\s+|[-–|·]\s*)?(?:{TIME.pattern}))?"
 BYLINE_STAMP = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])By\s+(?=[^\d\n]{{0,80}}\d)(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]{{0,30}}(?:\s*[-–|·,]\s*|\s+)){{1,6}}(?:on\s+)?{STAMP}")
+    rf"(?<![\p{{L}}\p{{N}}])By\s+(?=[^\d\n]{{0,80}}\d)(?!(?i:{DAY_NAME}|{MONTH})\b)(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]{{0,30}}(?:\s*[-–|·,]\s*|\s+)){{1,6}}(?:on\s+)?{STAMP}")
 # A labelled stamp glued between blocks: "Published November 20, 2019", "Updated: Nov. 20, 2019
 # 10:35 AM", "Posted: Nov 20, 2019 / 10:35 AM CST" (a headline before it, the first paragraph or
 # another stamp after it).
@@ -124,6 +126,14 @@ STAMP_LABEL = regex.compile(
 STAMP_LABEL_WORDS = ("Published", "Updated", "Posted", "Modified", "modified")
 STAMP_SEPARATORS = "|·•/-–—,:"
 LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.pattern})")
+# A byline or a date right after a headline in title case that opens the line ("Council Approves
+# Budget After Long Debate By Jane Doe The city council ...", "... Debate 20 November 2019 The
+# city council ..."): the headline is a block of its own.
+AFTER_HEADLINE = regex.compile(rf"(?<=\S\s+)(?:(?P<by>(?:By|BY)\s+\p{{Lu}}[\p{{L}}.'’-]+\s+\p{{Lu}})|(?P<date>(?i:{DATE.pattern})(?<=\d{{4}})))")
+HEADLINE_REACH = 200
+BYLINE_WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:By|BY)(?![\p{L}\p{N}])")
+HEADLINE_MIN_CAPITALISED = 3
+HEADLINE_MAX_WORDS = 20
 # a byline after a leading date ("Nov 20, 2019 By Jane Doe The council ..."): a block of its own
 BYLINE_NEXT = regex.compile(r"\s+(?:By|BY)\s+\p{Lu}")
 LEADING_DATE = regex.compile(rf"\s*(?i:{DATE.pattern})(?<=\d{{4}})")
@@ -236,7 +246,8 @@ def stamp_cuts(text: str) -> list[int]:
     20, 2019": ``STAMP_LABEL``), before a byline in capitals that ends the
     line, after a teaser's date that a label in capitals follows (and before it, after a
     title-cased headline), after a whole stamp or a whole date before a sentence or a byline that
-    opens the line. Each offset is where the next block's first character is."""
+    opens the line, and after a headline in title case that opens the line when a byline or a
+    dated sentence follows it (``headline_cuts``). Each offset is where the next block's first character is."""
     cuts: list[int] = []
     end_of_text = len(text.rstrip())
     # A line of hundreds of bylines or teaser dates is no page's line (``split_max_pieces``
@@ -269,6 +280,7 @@ def stamp_cuts(text: str) -> list[int]:
                     and any(c.islower() for c in before[-1])):
                 # after a title-cased headline's word, not "... on" nor a dateline's "10:02 AM EST"
                 cuts.append(match.start())
+    cuts.extend(headline_cuts(text))
     if text[:1].isdigit() or text[:3].casefold() in MONTH_STARTS:
         opening = LEADING_STAMP.match(text)
         if opening is not None:
@@ -279,6 +291,37 @@ def stamp_cuts(text: str) -> list[int]:
                 cuts.append(opening.end())
     cuts = [SPACES.match(text, c).end() for c in cuts]  # at the block's first character
     return [c for c in cuts if 0 < c < end_of_text and _block_starts_at(text, c)]
+
+
+def headline_cuts(text: str) -> list[int]:
+    """Where a headline in title case that opens ``text`` ends, when a byline or a date that a
+    sentence follows is glued after it (``AFTER_HEADLINE``); and after that date."""
+    if not text[:1].isupper():
+        return []
+    for match in AFTER_HEADLINE.finditer(text, 0, HEADLINE_REACH):
+        headline = text[:match.start()]
+        # a headline in title case has lower-case letters ("GET THE APP BY CLICKING HERE" is a
+        # button) and no date of its own (a teaser's "September 12, 2018 CAR REVIEWS ...")
+        if (not is_title_cased(headline) or not any(c.islower() for c in headline) or DATE.search(headline)
+                or BYLINE_WORD.search(headline)):  # a byline itself is no headline ("By By By ...")
+            continue
+        if match.group("by") is not None:
+            return [match.start()]
+        if starts_block(text, match.end()) or BYLINE_NEXT.match(text, match.end()):
+            return [match.start(), match.end()]
+    return []
+
+
+def is_title_cased(text: str) -> bool:
+    """Whether ``text`` reads as a headline in title case: up to ``HEADLINE_MAX_WORDS`` words,
+    each capitalised (or a digit, or a word titles keep in lower case), at least
+    ``HEADLINE_MIN_CAPITALISED`` of them capitalised, no full stop, comma or colon at its end."""
+    words = text.split()
+    if not HEADLINE_MIN_CAPITALISED <= len(words) <= HEADLINE_MAX_WORDS or text.rstrip()[-1:] in ".,;:":
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or (w[:1] in "\"'“‘" and w[1:2].isupper()))
+    return capitalised >= HEADLINE_MIN_CAPITALISED and all(
+        w[:1].isupper() or w[:1].isdigit() or w[:1] in "\"'“‘(" or w.casefold() in TITLE_SMALL_WORDS for w in words)
 
 
 def _block_starts_at(text: str, offset: int) -> bool:

@@ -629,6 +629,11 @@ def test_a_glued_tail_of_stamped_teasers_goes_and_the_article_stays():
      ["October 19, 2018", "Earlier this year, the council approved the budget."]),
     ("Nov 20, 2019 By Jane Doe The council approved the budget.",
      ["Nov 20, 2019", "By Jane Doe The council approved the budget."]),
+    # a headline in title case that opens the line, then a byline or a date
+    ("Council Approves Budget After Long Debate By Jane Doe The council approved the budget.",
+     ["Council Approves Budget After Long Debate", "By Jane Doe The council approved the budget."]),
+    ("Council Approves Budget After Long Debate 20 November 2019 The council approved the budget.",
+     ["Council Approves Budget After Long Debate", "20 November 2019", "The council approved the budget."]),
     ("The buses could arrive in the spring, officials said. - Next Auto News New hatch is a 300HP monster",
      ["The buses could arrive in the spring, officials said. -", "Next Auto News", "New hatch is a 300HP monster"]),
     ("The council will vote again in March. Previous Article Storm closes schools across the county",
@@ -644,6 +649,9 @@ def test_a_leading_date_and_a_glued_pager_are_pieces_of_their_own(line, pieces):
 
 @pytest.mark.parametrize("line", [
     "October 19, 2018 was the day the council met and approved the budget.",
+    "GET THE APP ON THE GO BY CLICKING HERE",  # a button in capitals, not a headline and a byline
+    "The Council Approved the Budget By Tuesday, Nov. 19, 2019 the money was spent.",
+    "In New York City November 19, 2019 the council met again.",
     "Next week the council will vote on the budget again, members said.",
     "Next, the story moves to the council chamber, where members voted.",
     "The car arrived on May 15, 2017 NASA said, and more followed.",
