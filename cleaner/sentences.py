@@ -7,7 +7,7 @@ from __future__ import annotations
 import ahocorasick
 import regex
 
-from .dates import DATE, MONTH, TIME
+from .dates import DATE, DAY_NAME, MONTH, TIME
 from .document import Block
 from .segment import split_block
 
@@ -112,10 +112,9 @@ WIRE_DATELINE = regex.compile(
 # 2019-11-19T12:48:14Z"; a line that opens with a whole stamp (a date and a time:
 # "11/20/2019 01:14 PM Russia: ..."); and a byline of capitals that ends a line, its stamp on the
 # next ("... unity government By JERUSALEM POST STAFF").
-# "By Tuesday, Nov. 19, 2019 the money was spent": a day or a month after "By" is no writer's name
-DAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 STAMP = rf"(?i:{DATE.pattern})(?:,?\s*(?:at\s+|[-–|·]\s*)?(?:{TIME.pattern}))?"
 BYLINE_STAMP = regex.compile(
+    # "By Tuesday, Nov. 19, 2019 the money was spent": a day or a month is no writer's name
     rf"(?<![\p{{L}}\p{{N}}])By\s+(?=[^\d\n]{{0,80}}\d)(?!(?i:{DAY_NAME}|{MONTH})\b)(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]{{0,30}}(?:\s*[-–|·,]\s*|\s+)){{1,6}}(?:on\s+)?{STAMP}")
 # A labelled stamp glued between blocks: "Published November 20, 2019", "Updated: Nov. 20, 2019
 # 10:35 AM", "Posted: Nov 20, 2019 / 10:35 AM CST" (a headline before it, the first paragraph or
@@ -131,6 +130,7 @@ LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.p
 # city council ..."): the headline is a block of its own.
 AFTER_HEADLINE = regex.compile(rf"(?<=\S\s+)(?:(?P<by>(?:By|BY)\s+\p{{Lu}}[\p{{L}}.'’-]+\s+\p{{Lu}})|(?P<date>(?i:{DATE.pattern})(?<=\d{{4}})))")
 HEADLINE_REACH = 200
+AFTER_HEADLINE_SPAN = 100
 BYLINE_WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:By|BY)(?![\p{L}\p{N}])")
 HEADLINE_MIN_CAPITALISED = 3
 HEADLINE_MAX_WORDS = 20
@@ -264,7 +264,7 @@ def stamp_cuts(text: str) -> list[int]:
         for count, match in enumerate(STAMP_LABEL.finditer(text)):
             if count == MAX_STAMPS:
                 return []
-            before = text[:match.start()].rstrip()
+            before = text[max(0, match.start() - 40):match.start()].rstrip()
             if before and before[-1] not in STAMP_SEPARATORS:
                 # after a headline or another stamp; not after "News Nation Bureau |", which
                 # belongs to the stamp's line
@@ -298,7 +298,19 @@ def headline_cuts(text: str) -> list[int]:
     sentence follows is glued after it (``AFTER_HEADLINE``); and after that date."""
     if not text[:1].isupper():
         return []
-    for match in AFTER_HEADLINE.finditer(text, 0, HEADLINE_REACH):
+    # cheap exits first (most lines are prose): a byline or a dated stamp within reach, and a
+    # run of title-case words long enough for a headline before the first word that breaks it
+    reach = text[:HEADLINE_REACH]
+    if "By" not in reach and "BY" not in reach and not ANY_DIGIT.search(reach):
+        return []
+    run_end, capitalised = title_case_run(reach)
+    if capitalised < HEADLINE_MIN_CAPITALISED:
+        return []
+    # a byline or date starting after the run has words before it that no title holds; one
+    # starting in it ends well within AFTER_HEADLINE_SPAN characters
+    for match in AFTER_HEADLINE.finditer(text, 0, min(HEADLINE_REACH, run_end + AFTER_HEADLINE_SPAN)):
+        if match.start() > run_end:
+            break
         headline = text[:match.start()]
         # a headline in title case has lower-case letters ("GET THE APP BY CLICKING HERE" is a
         # button) and no date of its own (a teaser's "September 12, 2018 CAR REVIEWS ...")
@@ -312,6 +324,27 @@ def headline_cuts(text: str) -> list[int]:
     return []
 
 
+def _title_word(word: str) -> bool:
+    """A word a headline in title case may hold: capitalised, a number, quoted or bracketed, or
+    a word titles keep in lower case."""
+    return word[:1].isupper() or word[:1].isdigit() or word[:1] in "\"'“‘(" or word.casefold() in TITLE_SMALL_WORDS
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or (word[:1] in "\"'“‘" and word[1:2].isupper())
+
+
+def title_case_run(text: str) -> tuple[int, int]:
+    """Where the first word of ``text`` that a title would not hold starts (the length of
+    ``text`` when there is none), and how many capitalised words come before it."""
+    capitalised = 0
+    for word in WORD.finditer(text):
+        if not _title_word(word.group()):
+            return word.start(), capitalised
+        capitalised += _capitalised(word.group())
+    return len(text), capitalised
+
+
 def is_title_cased(text: str) -> bool:
     """Whether ``text`` reads as a headline in title case: up to ``HEADLINE_MAX_WORDS`` words,
     each capitalised (or a digit, or a word titles keep in lower case), at least
@@ -319,9 +352,7 @@ def is_title_cased(text: str) -> bool:
     words = text.split()
     if not HEADLINE_MIN_CAPITALISED <= len(words) <= HEADLINE_MAX_WORDS or text.rstrip()[-1:] in ".,;:":
         return False
-    capitalised = sum(1 for w in words if w[:1].isupper() or (w[:1] in "\"'“‘" and w[1:2].isupper()))
-    return capitalised >= HEADLINE_MIN_CAPITALISED and all(
-        w[:1].isupper() or w[:1].isdigit() or w[:1] in "\"'“‘(" or w.casefold() in TITLE_SMALL_WORDS for w in words)
+    return sum(map(_capitalised, words)) >= HEADLINE_MIN_CAPITALISED and all(map(_title_word, words))
 
 
 def _block_starts_at(text: str, offset: int) -> bool:

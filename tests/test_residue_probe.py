@@ -28,14 +28,16 @@ def document(lang: str, line: str, where: str) -> list[str]:
     return [*prose, line]
 
 
+def case(entry: dict, place: str, case_id: str):
+    """One probe case: the entry's language, text and ``place``; a strict xfail where the entry
+    lists the place among its known failures."""
+    marks = [pytest.mark.xfail(strict=True, reason="kept today")] if place in entry.get("known_failures", ()) else []
+    return pytest.param(entry["lang"], entry["text"], place, marks=marks, id=case_id)
+
+
 def cases() -> list:
-    found = []
-    for entry in PROBE["residue"]:
-        for where in entry["where"]:
-            marks = [pytest.mark.xfail(strict=True, reason="kept today")] if where in entry.get("known_failures", ()) else []
-            found.append(pytest.param(entry["lang"], entry["text"], where, marks=marks,
-                                      id=f"{entry['lang']}-{where}-{entry['text'][:40]}"))
-    return found
+    return [case(entry, where, f"{entry['lang']}-{where}-{entry['text'][:40]}")
+            for entry in PROBE["residue"] for where in entry["where"]]
 
 
 @pytest.mark.parametrize("lang, line, where", cases())
@@ -61,12 +63,8 @@ def test_article_text_that_looks_like_residue_stays(lang, line):
 
 
 def glued_cases() -> list:
-    found = []
-    for entry in PROBE["glued_first_line"]:
-        for form in ("after_headline", "line_start"):
-            marks = [pytest.mark.xfail(strict=True, reason="kept today")] if form in entry.get("known_failures", ()) else []
-            found.append(pytest.param(entry["lang"], entry["text"], form, marks=marks, id=f"{form}-{entry['text'][:40]}"))
-    return found
+    return [case(entry, form, f"{form}-{entry['text'][:40]}")
+            for entry in PROBE["glued_first_line"] for form in ("after_headline", "line_start")]
 
 
 @pytest.mark.parametrize("lang, stamp, form", glued_cases())
