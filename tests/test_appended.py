@@ -194,3 +194,13 @@ def test_a_bracketed_aside_split_at_its_residue_is_no_appended_story(aside):
     assert all(paragraph in result.text for paragraph in ARTICLE)
     assert not any(r.rule == "appended_story" for r in result.removed)
     assert AppendedStoryDetector().is_candidate("[Video] Council approves the budget")  # closed: a label
+
+
+@pytest.mark.parametrize("pitch", ["Want more stories like this? Sign up for our newsletter.",
+                                   "Enjoyed this story? Share it on Facebook and Twitter."])
+def test_one_line_split_at_its_residue_is_one_signal(pitch):
+    # the pitch splits into a question that looks like a headline, the residue and the final
+    # ".": pieces of one line, one piece of residue, no strong signal of a new story
+    result = cleaner.clean("\n".join([*ARTICLE[:3], pitch, *ARTICLE[3:]]))
+    assert all(paragraph in result.text for paragraph in ARTICLE)
+    assert not any(r.rule == "appended_story" for r in result.removed)

@@ -72,8 +72,9 @@ class AppendedStoryDetector(Detector):
 
     def signals(self, doc: Document, index: int) -> list[str]:
         """The new-story signals after the candidate headline at ``index``: ``repeated``,
-        ``residue`` (one per removed block), ``stamp`` (one per kept date line) and
-        ``dateline``."""
+        ``residue`` (one per removed block, but for the punctuation a cut leaves of its line:
+        "Sign up for our newsletter" | "." is one piece of residue), ``stamp`` (one per kept
+        date line) and ``dateline``."""
         found = []
         headline = doc.blocks[index].text.casefold()
         for block in doc.blocks[index + 1:index + 1 + self.signal_window]:
@@ -87,7 +88,8 @@ class AppendedStoryDetector(Detector):
                 continue
             if block.text.casefold() == headline:
                 found.append("repeated")
-            elif block.removal is not None and block.removal.kind in RESIDUE_KINDS:
+            elif (block.removal is not None and block.removal.kind in RESIDUE_KINDS
+                  and not (block.piece and block.removal.reason == "no_letters")):
                 found.append("residue")
         return found
 
