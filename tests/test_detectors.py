@@ -164,6 +164,11 @@ def test_no_title_when_the_article_starts_with_prose():
     ("Photograph: Tim Robberts The latest wave of tech-based financial startups have a new angle on the "
      "banking sector: they assume that everyone is out of money", None),
     ("Photograph: Tim Robberts", "photo_label"),
+    ("Photo illustration: The Daily Times", "photo_label"),
+    ("Illustration by Jane Doe", "photo_label"),
+    ("Graphic by Jane Doe/The Daily Times", "photo_label"),
+    ("Illustrations by Maurice Sendak fill the book, which was first published in 1963 and sold "
+     "millions of copies around the world", None),
     ("Photo by Jane Doe The council approved the new transport budget on Monday after a long debate "
      "about schools and roads", None),
 ])

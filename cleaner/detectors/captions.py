@@ -28,7 +28,7 @@ UNBRACKETED_SLASH_CREDIT = regex.compile(
 # a credit names someone: three words at least ("REUTERS/Jane Doe"), not a name with a slash ("AC/DC")
 MIN_SLASH_CREDIT_WORDS = 3
 # "Photo: Reuters", "Video: In this talk, the professor discusses ...": a caption under its label.
-PHOTO_LABEL = regex.compile(rf"^(?:{PHOTO_WORDS}|Videos?|Vídeos?|Видео)(?:\s+(?:credit|by))?\s*[:：]\s*\S", regex.I)
+PHOTO_LABEL = regex.compile(rf"^(?:{PHOTO_WORDS}|Videos?|Vídeos?|Видео)(?:\s+(?:credit|by|illustration))?\s*[:：]\s*\S", regex.I)
 GETTY_CREDIT = regex.compile(r"(?:[/|]\s*|\bvia\s+|^)Getty\s+Images(?:\s+for\s+[\p{L}\s]+)?\s*\)?\s*$")
 TRUNCATED_VIA = regex.compile(r"\bvia\s+\p{Lu}{3,}\s*$")
 LEADING_COPYRIGHT = regex.compile(rf"^(?:©|\(c\)|Copyright)\s*{NAME}(?:\s+{NAME}){{0,3}}\.\s+\p{{Lu}}"
@@ -37,7 +37,7 @@ LEADING_COPYRIGHT = regex.compile(rf"^(?:©|\(c\)|Copyright)\s*{NAME}(?:\s+{NAME
 TRAILING_CREDIT_LABEL = regex.compile(r"(?:Credit|Photo|Picture|Image|Foto|Bild|Crédit|Crédito)s?\s*:\s*[\p{L}\p{N}][^.:!?]{0,60}$")
 # "Photo by David Dyer-Bennet", "Photo illustration by Slate.", "Photograph courtesy of NASA"; a
 # name, in capitals whatever the case of the label ("Photo by photo, the exhibit ..." is prose).
-PHOTO_BY = regex.compile(r"^(?:Photo|Photograph|Image|Picture|Video)s?(?:\s+illustration)?\s+(?:by|courtesy(?:\s+of)?|via)\s+(?:the\s+)?(?-i:\p{Lu})", regex.I)
+PHOTO_BY = regex.compile(r"^(?:Photo|Photograph|Image|Picture|Video|Illustration|Graphic)s?(?:\s+illustration)?\s+(?:by|courtesy(?:\s+of)?|via)\s+(?:the\s+)?(?-i:\p{Lu})", regex.I)
 # "Christopher Battin Submitted photo", "A file photo of the dam. File photo".
 PHOTO_NOUNS = ("photo", "image", "picture")
 KIND_OF_PHOTO = regex.compile(rf"\b(?:Submitted|File|Contributed|Courtesy|Handout|Stock|Staff)\s+(?:{'|'.join(PHOTO_NOUNS)})s?\.?$", regex.I)
