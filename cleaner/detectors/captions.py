@@ -37,7 +37,8 @@ LEADING_COPYRIGHT = regex.compile(rf"^(?:©|\(c\)|Copyright)\s*{NAME}(?:\s+{NAME
 TRAILING_CREDIT_LABEL = regex.compile(r"(?:Credit|Photo|Picture|Image|Foto|Bild|Crédit|Crédito)s?\s*:\s*[\p{L}\p{N}][^.:!?]{0,60}$")
 # "Photo by David Dyer-Bennet", "Photo illustration by Slate.", "Photograph courtesy of NASA"; a
 # name, in capitals whatever the case of the label ("Photo by photo, the exhibit ..." is prose).
-PHOTO_BY = regex.compile(r"^(?:Photo|Photograph|Image|Picture|Video|Illustration|Graphic)s?(?:\s+illustration)?\s+(?:by|courtesy(?:\s+of)?|via)\s+(?:the\s+)?(?-i:\p{Lu})", regex.I)
+PHOTO_BY = regex.compile(r"^(?:Photo|Photograph|Image|Picture|Video|Illustration|Graphic)s?(?:\s+illustration)?"
+                         r"\s+(?:by|courtesy(?:\s+of)?|via)\s+(?:the\s+)?(?-i:\p{Lu})", regex.I)
 # "Christopher Battin Submitted photo", "A file photo of the dam. File photo".
 PHOTO_NOUNS = ("photo", "image", "picture")
 KIND_OF_PHOTO = regex.compile(rf"\b(?:Submitted|File|Contributed|Courtesy|Handout|Stock|Staff)\s+(?:{'|'.join(PHOTO_NOUNS)})s?\.?$", regex.I)
