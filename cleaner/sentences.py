@@ -128,7 +128,8 @@ LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.p
 # A byline or a date right after a headline in title case that opens the line ("Council Approves
 # Budget After Long Debate By Jane Doe The city council ...", "... Debate 20 November 2019 The
 # city council ..."): the headline is a block of its own.
-AFTER_HEADLINE = regex.compile(rf"(?<=\S\s+)(?:(?P<by>(?:By|BY)\s+\p{{Lu}}[\p{{L}}.'’-]+\s+\p{{Lu}})|(?P<date>(?i:{DATE.pattern})(?<=\d{{4}})))")
+AFTER_HEADLINE = regex.compile(rf"(?<=\S\s+)(?:(?P<by>(?:By|BY)\s+\p{{Lu}}[\p{{L}}.'’-]+\s+\p{{Lu}})"
+                                rf"|(?P<date>(?i:{DATE.pattern})(?<=\d{{4}})(?:,?\s+(?:at\s+)?{TIME.pattern})?))")
 HEADLINE_REACH = 200
 AFTER_HEADLINE_SPAN = 100
 BYLINE_WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:By|BY)(?![\p{L}\p{N}])")

@@ -146,6 +146,17 @@ def test_title_is_the_headline_and_not_in_the_body():
     assert result.text == PARAGRAPH + "\n" + PARAGRAPH_2
 
 
+@pytest.mark.parametrize("byline", ["By Jane Doe | 2 min read", "Jane Doe | Reporter | 2 min read",
+                                    "Jane Doe · Staff Writer"])
+def test_a_byline_under_the_headline_is_no_title(byline):
+    # left in place, a byline with a reading time or a role reads as a headline, and the
+    # headline above it went as boilerplate
+    result = cleaner.clean("\n".join(["Council approves transport budget", byline, PARAGRAPH, PARAGRAPH_2]))
+    assert result.title == "Council approves transport budget"
+    assert result.metadata["author"] == "Jane Doe"
+    assert result.text == PARAGRAPH + "\n" + PARAGRAPH_2
+
+
 def test_no_title_when_the_article_starts_with_prose():
     result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2]))
     assert result.title is None and result.text == PARAGRAPH + "\n" + PARAGRAPH_2
