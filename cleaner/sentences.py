@@ -112,7 +112,9 @@ WIRE_DATELINE = regex.compile(
 # 2019-11-19T12:48:14Z"; a line that opens with a whole stamp (a date and a time:
 # "11/20/2019 01:14 PM Russia: ..."); and a byline of capitals that ends a line, its stamp on the
 # next ("... unity government By JERUSALEM POST STAFF").
-STAMP = rf"(?i:{DATE.pattern})(?:,?\s*(?:at\s+|[-–|·]\s*)?(?:{TIME.pattern}))?"
+# the clock time a stamp may give after its date ("Nov 20, 2019 at 10:35 am", "... 2019 | 10:35 AM")
+STAMP_TIME = rf"(?:,?\s*(?:at\s+|[-–|·]\s*)?(?:{TIME.pattern}))"
+STAMP = rf"(?i:{DATE.pattern}){STAMP_TIME}?"
 BYLINE_STAMP = regex.compile(
     # "By Tuesday, Nov. 19, 2019 the money was spent": a day or a month is no writer's name
     rf"(?<![\p{{L}}\p{{N}}])By\s+(?=[^\d\n]{{0,80}}\d)(?!(?i:{DAY_NAME}|{MONTH})\b)(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]{{0,30}}(?:\s*[-–|·,]\s*|\s+)){{1,6}}(?:on\s+)?{STAMP}")
@@ -129,7 +131,7 @@ LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.p
 # Budget After Long Debate By Jane Doe The city council ...", "... Debate 20 November 2019 The
 # city council ..."): the headline is a block of its own.
 AFTER_HEADLINE = regex.compile(rf"(?<=\S\s+)(?:(?P<by>(?:By|BY)\s+\p{{Lu}}[\p{{L}}.'’-]+\s+\p{{Lu}})"
-                                rf"|(?P<date>(?i:{DATE.pattern})(?<=\d{{4}})(?:,?\s+(?:at\s+)?{TIME.pattern})?))")
+                                rf"|(?P<date>(?i:{DATE.pattern})(?<=\d{{4}}){STAMP_TIME}?))")
 HEADLINE_REACH = 200
 AFTER_HEADLINE_SPAN = 100
 BYLINE_WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:By|BY)(?![\p{L}\p{N}])")
