@@ -103,6 +103,17 @@ def test_caption_before_a_credit_only_line_goes_too():
     assert result.text == PARAGRAPH + "\n" + PARAGRAPH_2
 
 
+@pytest.mark.parametrize("credit", ["(Getty Images)", "(AP Photo/Jane Doe)", "(Jane Doe/The Daily Times)"])
+def test_a_paragraph_above_a_lone_credit_between_paragraphs_stays(credit):
+    # a photo printed without its caption: the credit follows a paragraph of the article
+    paragraph = ("Critics said the budget relies on optimistic revenue forecasts, while supporters "
+                 "argued the investments were long overdue for the growing city.")
+    after = "The mayor is expected to sign the measure later this week, a spokesperson said on Tuesday evening."
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, paragraph, credit, after]))
+    assert result.text == "\n".join([PARAGRAPH, PARAGRAPH_2, paragraph, after])
+    assert [r.reason for r in result.removed] == ["credit_only"]
+
+
 @pytest.mark.parametrize("text, caption", [
     ("EPA Russia's army chief made the claims in a video meeting with President Vladimir Putin "
      "Russia's military says it has regained control.",

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
-from ..document import Document
+from ..document import Block, Document
 from ..layout import Layout, word_count
 from ..sentences import sentence_cuts
 from ..wordlists import word_list
@@ -77,7 +77,9 @@ class CaptionDetector(BlockDetector):
     ``leading_copyright`` (``© Reuters. ...``), ``photo_label`` (``Photo: ...``, ``Photo by
     ...``), ``credit_label`` (ends in ``Credit: EPA`` or ``Submitted photo``) and
     ``credit_only`` (a block that is only a credit, ``(Walt Disney Co.)``; the short block just
-    before it, the caption it credits, goes too: ``caption_before_credit``) and
+    before it, the caption it credits, goes too: ``caption_before_credit``; between paragraphs
+    only a caption without a sentence end or of ``max_body_caption_words`` words at most, as a
+    credit under a photo without a caption follows a paragraph of the article) and
     ``wire_caption_date`` (no credit, but the wire caption's ", Tuesday, Nov. 19, 2019," after
     its description; one caption, at most ``max_wire_caption_words`` words). A caption with
     its credit at the end glued after prose goes alone (``caption_at_end``).
@@ -89,7 +91,8 @@ class CaptionDetector(BlockDetector):
     def __init__(self, max_words: int = 80, max_caption_before_credit_words: int = 45,
                  max_chars: int = 1_000, max_wire_caption_words: int = 50, min_words_before_date: int = 5,
                  min_caption_words: int = 5, min_prose_before_caption: int = 30,
-                 max_credit_words: int = 15) -> None:
+                 max_credit_words: int = 15, max_body_caption_words: int = 15) -> None:
+        self.max_body_caption_words = max_body_caption_words
         self.max_credit_words = max_credit_words
         self.min_caption_words = min_caption_words
         self.min_prose_before_caption = min_prose_before_caption
@@ -138,6 +141,17 @@ class CaptionDetector(BlockDetector):
             return "credit_label"
         return None
 
+    def credits_caption(self, block: Block, in_body: bool) -> bool:
+        """Whether ``block``, the block right above a credit-only line, is the caption it
+        credits: ``max_caption_before_credit_words`` words at most; in the body (after the first
+        paragraph) also no sentence at all or ``max_body_caption_words`` words at most ("Kevin
+        Mayer, the Disney executive who is overseeing the service" | "(Walt Disney Co.)"), not a
+        paragraph of the article above the credit of a photo printed without its caption."""
+        words = block.word_count
+        if words > self.max_caption_before_credit_words:
+            return False
+        return not in_body or words <= self.max_body_caption_words or not block.ends_sentence
+
     @staticmethod
     def unbracketed_slash_credit(text: str) -> bool:
         """Whether ``text`` ends, after a sentence, in a credit such as "REUTERS/Jane Doe"."""
@@ -183,7 +197,7 @@ class CaptionDetector(BlockDetector):
             elif reason:
                 yield Finding(index, reason)
                 if (reason == "credit_only" and previous_kept is not None
-                        and word_count(doc.blocks[previous_kept].text) <= self.max_caption_before_credit_words):
+                        and self.credits_caption(doc.blocks[previous_kept], previous_kept > layout.first_prose)):
                     yield Finding(previous_kept, "caption_before_credit")
             previous_kept = index
 
