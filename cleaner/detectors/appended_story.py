@@ -72,9 +72,9 @@ class AppendedStoryDetector(Detector):
 
     def signals(self, doc: Document, index: int) -> list[str]:
         """The new-story signals after the candidate headline at ``index``: ``repeated``,
-        ``residue`` (one per removed block, but for the punctuation a cut leaves of its line:
-        "Sign up for our newsletter" | "." is one piece of residue), ``stamp`` (one per kept
-        date line) and ``dateline``."""
+        ``residue`` (one per removed block, but for the piece without letters a cut leaves of
+        its line: "Sign up for our newsletter" | "." is one piece of residue), ``stamp`` (one
+        per kept date line) and ``dateline``."""
         found = []
         headline = doc.blocks[index].text.casefold()
         for block in doc.blocks[index + 1:index + 1 + self.signal_window]:
@@ -89,7 +89,7 @@ class AppendedStoryDetector(Detector):
             if block.text.casefold() == headline:
                 found.append("repeated")
             elif (block.removal is not None and block.removal.kind in RESIDUE_KINDS
-                  and not (block.piece and block.removal.reason == "no_letters")):
+                  and not (block.piece and not any(c.isalpha() for c in block.text))):
                 found.append("residue")
         return found
 
