@@ -185,22 +185,21 @@ ARTICLE = [
 ]
 
 
-@pytest.mark.parametrize("aside", ["[Want more news like this? Sign up for our free newsletter.]",
-                                   "(Want more stories like this? Subscribe to our newsletter.)"])
-def test_a_bracketed_aside_split_at_its_residue_is_no_appended_story(aside):
+@pytest.mark.parametrize("pitch", [
     # the aside's first piece ("[Want more news like this?") looks like a headline with residue
     # after it, but a headline does not open a bracket it never closes
-    result = cleaner.clean("\n".join([*ARTICLE[:3], aside, *ARTICLE[3:]]))
-    assert all(paragraph in result.text for paragraph in ARTICLE)
-    assert not any(r.rule == "appended_story" for r in result.removed)
-    assert AppendedStoryDetector().is_candidate("[Video] Council approves the budget")  # closed: a label
-
-
-@pytest.mark.parametrize("pitch", ["Want more stories like this? Sign up for our newsletter.",
-                                   "Enjoyed this story? Share it on Facebook and Twitter."])
-def test_one_line_split_at_its_residue_is_one_signal(pitch):
-    # the pitch splits into a question that looks like a headline, the residue and the final
-    # ".": pieces of one line, one piece of residue, no strong signal of a new story
+    "[Want more news like this? Sign up for our free newsletter.]",
+    "(Want more stories like this? Subscribe to our newsletter.)",
+    # the question looks like a headline, then the residue and the final "." it leaves: pieces
+    # of one line, the "." no second piece of residue, so no strong signal of a new story
+    "Want more stories like this? Sign up for our newsletter.",
+    "Enjoyed this story? Share it on Facebook and Twitter.",
+])
+def test_a_pitch_split_at_its_residue_is_no_appended_story(pitch):
     result = cleaner.clean("\n".join([*ARTICLE[:3], pitch, *ARTICLE[3:]]))
     assert all(paragraph in result.text for paragraph in ARTICLE)
     assert not any(r.rule == "appended_story" for r in result.removed)
+
+
+def test_a_closed_bracket_opens_a_label_not_an_aside():
+    assert AppendedStoryDetector().is_candidate("[Video] Council approves the budget")
