@@ -43,11 +43,13 @@ class Config:
             goes, at most this many times, so that cleaning a cleaned body changes nothing.
         cut_min_prose_words: a ``cut`` rule acts only after this many words of prose, so a
             marker in the head (a "Comments" button under the headline) never cuts the article.
-        cut_refusing_paragraphs / cut_refusing_words: the marker of a ``ui`` cut rule (a
-            "Comments" or "Join the conversation" button) followed at once by this many
-            paragraphs of at least this many words each cuts nothing: that is the article going
-            on past a stray button, not comments (which come with their authors' names and
-            times) nor a list of links (0: no such check); when those paragraphs are on the
+        cut_refusing_paragraphs / cut_refusing_words / cut_refusing_window: the marker of a
+            ``ui`` cut rule (a "Comments" or "Join the conversation" button) with this many
+            paragraphs of at least this many words each among the next ``cut_refusing_window``
+            blocks cuts nothing: that is the article going on past a stray button (its
+            subheadings, lists and short lines between the paragraphs), not comments (which
+            come with their authors' names and times: none of the window's blocks may open with
+            either) nor a list of links (0: no such check); when those paragraphs are on the
             article's subject: the cosine of their terms with the text's before the marker is
             at least ``cut_refusing_cohesion`` (another story appended under the button is not).
     Detectors
@@ -73,9 +75,10 @@ class Config:
     prose_min_words: int = 12
     body_lead_words: int = 60
     cut_min_prose_words: int = 80
-    cut_refusing_paragraphs: int = 3
+    cut_refusing_paragraphs: int = 2
     cut_refusing_words: int = 15
-    cut_refusing_cohesion: float = 0.15
+    cut_refusing_window: int = 6
+    cut_refusing_cohesion: float = 0.10
     max_passes: int = 3
     split_min_words: int = 3
     split_max_pieces: int = 200

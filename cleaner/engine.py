@@ -248,22 +248,26 @@ class Cleaner:
                 doc.remove(index, current.kind, current.id, "after_cut")
 
     def article_goes_on(self, blocks: list[Block], index: int) -> bool:
-        """Whether the ``cut_refusing_paragraphs`` kept blocks after block ``index`` are all
-        paragraphs of prose of ``cut_refusing_words`` words or more, none opening like a
-        comment ("Jane Doe: ...", or a clock time near its start: "Jane Doe August 8, 2018 at
-        7:07 pm Thanks ..."), and on the article's subject (their terms' cosine with the kept
-        text before the marker at least ``cut_refusing_cohesion``): the article's text, which a
-        marker above it must not cut."""
+        """Whether the article goes on after the marker at block ``index``: among the next
+        ``cut_refusing_window`` kept blocks, ``cut_refusing_paragraphs`` or more are paragraphs
+        of prose of ``cut_refusing_words`` words or more (a subheading, a list or a short line
+        between them is the article's too), none of the window's blocks opens like a comment
+        ("Jane Doe: ...", or a clock time near its start: a comment's "August 8, 2018 at 7:07
+        pm" line, or "Jane Doe August 8, 2018 at 7:07 pm Thanks ..."), and the paragraphs are on
+        the article's subject (their terms' cosine with the kept text before the marker at least
+        ``cut_refusing_cohesion``): the article's text, which a marker above it must not cut."""
         wanted = self.config.cut_refusing_paragraphs
         if not wanted:
             return False
         line = blocks[index].line  # the rest of the marker's own line is not what follows it
-        following = list(itertools.islice(
-            (b for b in itertools.islice(blocks, index + 1, None) if b.kept and not (b.piece and b.line == line)), wanted))
-        if len(following) < wanted or not all(
-                b.word_count >= self.config.cut_refusing_words and b.is_prose(self.config.prose_min_words)
-                and not COMMENT_HEAD.match(b.text) and not HAS_TIME.search(b.text[:COMMENT_STAMP_CHARS])
-                for b in following):
+        window = list(itertools.islice(
+            (b for b in itertools.islice(blocks, index + 1, None) if b.kept and not (b.piece and b.line == line)),
+            max(wanted, self.config.cut_refusing_window)))
+        if any(HAS_TIME.search(b.text[:COMMENT_STAMP_CHARS]) for b in window):
+            return False
+        following = [b for b in window
+                     if b.word_count >= self.config.cut_refusing_words and b.is_prose(self.config.prose_min_words)]
+        if len(following) < wanted or any(COMMENT_HEAD.match(b.text) for b in following):
             return False
         # on the article's subject: another story appended under the button is no continuation;
         # the text before is read back COHESION_BLOCKS kept blocks at most (a page of thousands

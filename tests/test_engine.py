@@ -53,11 +53,17 @@ def test_a_comments_button_above_more_of_the_article_cuts_nothing(marker):
 
 
 @pytest.mark.parametrize("after, cut", [
-    (MORE_PROSE[:2], True),  # fewer paragraphs than cut_refusing_paragraphs: comments, maybe
+    # fewer paragraphs than cut_refusing_paragraphs: comments, maybe
+    (MORE_PROSE[:Config().cut_refusing_paragraphs - 1], True),
     (UNRELATED, True),  # another story under the button: not the article going on
     ([f"Anna: {MORE_PROSE[0]}", *MORE_PROSE[1:]], True),  # a comment after its author's name
     ([f"Anna Lee August 8, 2018 at 3:17 pm {MORE_PROSE[0]}", *MORE_PROSE[1:]], True),  # with its time
+    # comments with their authors and times on lines of their own
+    (["Anna Lee", "August 8, 2018 at 3:17 pm", MORE_PROSE[0], "Tom Smith", "August 9, 2018 at 9:02 am",
+      MORE_PROSE[1]], True),
     (MORE_PROSE, False),
+    # the article's subheadings and short lines between its paragraphs: it goes on all the same
+    ([MORE_PROSE[0], "What happens next", "Buses and fares", MORE_PROSE[1], MORE_PROSE[2]], False),
 ])
 def test_a_comments_button_cuts_unless_the_article_goes_on_after_it(after, cut):
     result = cleaner.clean("\n".join([*PROSE, "Show comments", *after]))
