@@ -10,7 +10,7 @@ import regex
 from . import decode, extract
 from .clock import Clock, call_before_deadline
 from .config import DEFAULT_CONFIG, Config
-from .dates import HAS_TIME, to_iso
+from .dates import to_iso
 from .detectors import build_detectors
 from .detectors.base import Finding
 from .document import Block, Cleaned, Document, Removal
@@ -24,8 +24,13 @@ from .sentences import split_sentences
 from .text_stats import block_terms, cosine, terms_of
 
 DATE_FIELDS = ("published", "updated")
-# "Jane Doe: I agree ...", "@jdoe: ...": a comment printed after its author's name.
-COMMENT_HEAD = regex.compile(r"[\p{Lu}@][\p{L}\p{N}._'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*:\s")
+# "Jane Doe: I agree ...", "@jdoe: ...": a comment printed after its author's name, which is
+# written in lower case after its capital (an interview's "Q:", an advice column's "DEAR ABBY:"
+# and an "UPDATE:" are the article's).
+COMMENT_HEAD = regex.compile(r"[\p{Lu}@]\p{Ll}[\p{L}\p{N}._'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*:\s")
+# A comment's clock time ("7:07 pm", "19:07", "7 p.m."); not a price, a percentage or a dotted
+# date ("$9.99", "16.057%", "2018.04.05"), which the article's paragraphs hold.
+COMMENT_TIME = regex.compile(r"(?<![\d.,$€£])(?:\d{1,2}:\d{2}(?!\d)|\d{1,2}(?:[:.]\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?!\p{L}))")
 # How far into a block a comment's time stamp may sit ("Jane Doe August 8, 2018 at 7:07 pm ...").
 COMMENT_STAMP_CHARS = 100
 # How many kept blocks before a cut marker stand for the article when its subject is compared.
@@ -263,7 +268,7 @@ class Cleaner:
         window = list(itertools.islice(
             (b for b in itertools.islice(blocks, index + 1, None) if b.kept and not (b.piece and b.line == line)),
             max(wanted, self.config.cut_refusing_window)))
-        if any(HAS_TIME.search(b.text[:COMMENT_STAMP_CHARS]) for b in window):
+        if any(COMMENT_TIME.search(b.text[:COMMENT_STAMP_CHARS]) for b in window):
             return False
         following = [b for b in window
                      if b.word_count >= self.config.cut_refusing_words and b.is_prose(self.config.prose_min_words)]

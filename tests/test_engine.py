@@ -64,6 +64,10 @@ def test_a_comments_button_above_more_of_the_article_cuts_nothing(marker):
     (MORE_PROSE, False),
     # the article's subheadings and short lines between its paragraphs: it goes on all the same
     ([MORE_PROSE[0], "What happens next", "Buses and fares", MORE_PROSE[1], MORE_PROSE[2]], False),
+    # an interview's turns and a price are no comment's author and time
+    ([f"Q: {MORE_PROSE[0]}", f"A: {MORE_PROSE[1]}", MORE_PROSE[2]], False),
+    (["Fares rose to $2.50 last year, and the council said the new budget would freeze them until "
+      "the buses are replaced.", *MORE_PROSE[1:]], False),
 ])
 def test_a_comments_button_cuts_unless_the_article_goes_on_after_it(after, cut):
     result = cleaner.clean("\n".join([*PROSE, "Show comments", *after]))
