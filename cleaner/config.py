@@ -48,8 +48,9 @@ class Config:
             paragraphs of at least this many words each among the next ``cut_refusing_window``
             blocks cuts nothing: that is the article going on past a stray button (its
             subheadings, lists and short lines between the paragraphs), not comments (which
-            come with their authors' names and times: none of the window's blocks may open with
-            either) nor a list of links (0: no such check); when those paragraphs are on the
+            come with their authors' names and times: no block of the window may hold a clock
+            time near its start, no paragraph open with a name and a colon) nor a list of links
+            (0: no such check); when those paragraphs are on the
             article's subject: the cosine of their terms with the text's before the marker is
             at least ``cut_refusing_cohesion`` (another story appended under the button is not).
     Detectors

@@ -256,10 +256,10 @@ class Cleaner:
         """Whether the article goes on after the marker at block ``index``: among the next
         ``cut_refusing_window`` kept blocks, ``cut_refusing_paragraphs`` or more are paragraphs
         of prose of ``cut_refusing_words`` words or more (a subheading, a list or a short line
-        between them is the article's too), none of the window's blocks opens like a comment
-        ("Jane Doe: ...", or a clock time near its start: a comment's "August 8, 2018 at 7:07
-        pm" line, or "Jane Doe August 8, 2018 at 7:07 pm Thanks ..."), and the paragraphs are on
-        the article's subject (their terms' cosine with the kept text before the marker at least
+        between them is the article's too), no block of the window holds a clock time near its
+        start (a comment's "August 8, 2018 at 7:07 pm" line, or "Jane Doe August 8, 2018 at 7:07
+        pm Thanks ..."), none of the paragraphs opens with a commenter's name ("Jane Doe: ..."),
+        and the paragraphs are on the article's subject (their terms' cosine with the kept text before the marker at least
         ``cut_refusing_cohesion``): the article's text, which a marker above it must not cut."""
         wanted = self.config.cut_refusing_paragraphs
         if not wanted:
