@@ -53,6 +53,11 @@ class Config:
             (0: no such check); when those paragraphs are on the
             article's subject: the cosine of their terms with the text's before the marker is
             at least ``cut_refusing_cohesion`` (another story appended under the button is not).
+            The signature of a post the article embeds ("— Jane Doe (@jdoe) November 20, 2019")
+            counts as such a paragraph, and its time as no comment's.
+        cut_refusing_min_terms: with fewer terms than this in the text before the marker (a
+            lead of a few short paragraphs), its subject cannot be told and the paragraphs
+            alone decide.
     Detectors
         detectors: names of the detectors to run, in order.
         detector_options: per-detector constructor arguments, e.g.
@@ -80,6 +85,7 @@ class Config:
     cut_refusing_words: int = 15
     cut_refusing_window: int = 6
     cut_refusing_cohesion: float = 0.10
+    cut_refusing_min_terms: int = 30
     max_passes: int = 3
     split_min_words: int = 3
     split_max_pieces: int = 200

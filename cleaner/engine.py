@@ -31,6 +31,12 @@ COMMENT_HEAD = regex.compile(r"[\p{Lu}@]\p{Ll}[\p{L}\p{N}._'’-]*(?:\s+\p{Lu}[\
 # A comment's clock time ("7:07 pm", "19:07", "7 p.m."); not a price, a percentage or a dotted
 # date ("$9.99", "16.057%", "2018.04.05"), which the article's paragraphs hold.
 COMMENT_TIME = regex.compile(r"(?<![\d.,$€£])(?:\d{1,2}:\d{2}(?!\d)|\d{1,2}(?:[:.]\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?!\p{L}))")
+# The signature under a post the article embeds ("— Jane Doe (@jdoe) November 19, 2019",
+# "A post shared by Jane Doe (@jdoe) on Nov 19, 2019 at 4:02pm PST"): the article's, never a
+# comment's; after a comments button it counts as a paragraph of the article going on.
+EMBED_SIGNATURE = regex.compile(
+    r"(?:[—–―-]\s*|(?i:a (?:post|video|photo) shared by)\s+)[^\n()]{1,80}\(@\w{1,30}\)\s*(?:on\s+)?"
+    r"\p{L}{3,9}\.?\s+\d{1,2},\s+\d{4}\b")
 # How far into a block a comment's time stamp may sit ("Jane Doe August 8, 2018 at 7:07 pm ...").
 COMMENT_STAMP_CHARS = 100
 # How many kept blocks before a cut marker stand for the article when its subject is compared.
@@ -260,7 +266,9 @@ class Cleaner:
         start (a comment's "August 8, 2018 at 7:07 pm" line, or "Jane Doe August 8, 2018 at 7:07
         pm Thanks ..."), none of the paragraphs opens with a commenter's name ("Jane Doe: ..."),
         and the paragraphs are on the article's subject (their terms' cosine with the kept text before the marker at least
-        ``cut_refusing_cohesion``): the article's text, which a marker above it must not cut."""
+        ``cut_refusing_cohesion``, unless that text has fewer than ``cut_refusing_min_terms``
+        terms): the article's text, which a marker above it must not cut. The signature of an
+        embedded post counts as a paragraph, and its time as no comment's."""
         wanted = self.config.cut_refusing_paragraphs
         if not wanted:
             return False
@@ -268,10 +276,11 @@ class Cleaner:
         window = list(itertools.islice(
             (b for b in itertools.islice(blocks, index + 1, None) if b.kept and not (b.piece and b.line == line)),
             max(wanted, self.config.cut_refusing_window)))
-        if any(COMMENT_TIME.search(b.text[:COMMENT_STAMP_CHARS]) for b in window):
+        signatures = [b for b in window if EMBED_SIGNATURE.match(b.text)]
+        if any(COMMENT_TIME.search(b.text[:COMMENT_STAMP_CHARS]) for b in window if b not in signatures):
             return False
-        following = [b for b in window
-                     if b.word_count >= self.config.cut_refusing_words and b.is_prose(self.config.prose_min_words)]
+        following = [b for b in window if b in signatures or (
+            b.word_count >= self.config.cut_refusing_words and b.is_prose(self.config.prose_min_words))]
         if len(following) < wanted or any(COMMENT_HEAD.match(b.text) for b in following):
             return False
         # on the article's subject: another story appended under the button is no continuation;
@@ -279,6 +288,8 @@ class Cleaner:
         # of such markers must not make this quadratic)
         earlier = (blocks[j] for j in range(index - 1, -1, -1) if blocks[j].kept)
         before = terms_of(block_terms(b) for b in itertools.islice(earlier, COHESION_BLOCKS))
+        if before.total() < self.config.cut_refusing_min_terms:
+            return True  # too little article above to tell its subject: the paragraphs decide
         return cosine(before, terms_of(block_terms(b) for b in following)) >= self.config.cut_refusing_cohesion
 
     # -- detectors --------------------------------------------------------------------------

@@ -10,7 +10,11 @@ The articles are the English gold bodies of the corpus's ``region`` folder. Two 
   it puts between paragraphs) at random places of each body of four paragraphs or more, three
   draws a body; counts the lines kept and the bodies that lost a paragraph the body alone keeps;
 - cut markers: each of ``CUT_MARKERS`` at a random place of each body of eight paragraphs or more,
-  four paragraphs at least after it; counts the bodies that lost a paragraph to it.
+  four paragraphs at least after it; counts the bodies that lost a paragraph to it;
+- another story after a comments button (the other side of refusing a cut): each such body cut at
+  a random place (four paragraphs at least before it), one of ``BUTTONS``, then the first eight
+  paragraphs of another body: a random one, and the one nearest in terms (another story on the
+  same subject); counts the documents that keep a line of eight words or more of the other story.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import cleaner
+from cleaner.text_stats import cosine, term_list, terms_of
 
 PROBE = Path(__file__).resolve().parent.parent / "tests" / "data" / "residue_probe.json"
 CUT_MARKERS = ("Comments", "Leave a comment", "Join the conversation", "Most Read", "Trending Now",
@@ -31,6 +36,9 @@ CUT_MARKERS = ("Comments", "Leave a comment", "Join the conversation", "Most Rea
                "12 comments", "Recommended for you",
                "Comments are welcome while open. We reserve the right to close comments at any time.",
                "Most Popular")
+
+
+BUTTONS = ("Show comments", "Join the conversation", "Leave a comment")
 
 
 def english_bodies(corpus: Path) -> list[list[str]]:
@@ -93,6 +101,24 @@ def main() -> int:
             docs += 1
             losing += loses_any(alone, cleaned_lines([*body[:position], marker, *body[position:]]))
     print(f"cut markers: {docs} documents, {losing} lost a paragraph to the marker")
+
+    long_bodies = [b for b in bodies if len(b) >= 8]
+    terms = [terms_of(term_list(line) for line in b) for b in long_bodies]
+    counts = {"random": [0, 0], "nearest": [0, 0]}
+    for i, body in enumerate(long_bodies):
+        others = [j for j in range(len(long_bodies)) if j != i]
+        if not others:
+            break
+        nearest = max(others, key=lambda j: cosine(terms[i], terms[j]))
+        for kind, j in (("random", rng.choice(others)), ("nearest", nearest)):
+            story = long_bodies[j][:8]
+            position = rng.randint(4, len(body))
+            for button in BUTTONS:
+                out = set(cleaned_lines([*body[:position], button, *story]))
+                counts[kind][0] += 1
+                counts[kind][1] += any(line in out for line in story if len(line.split()) >= 8)
+    print("another story after a comments button: "
+          + ", ".join(f"{kind} story kept in {kept} of {n} documents" for kind, (n, kept) in counts.items()))
     return 0
 
 

@@ -76,6 +76,62 @@ def test_a_comments_button_cuts_unless_the_article_goes_on_after_it(after, cut):
     assert result.text.splitlines()[:len(PROSE)] == PROSE
 
 
+SHORT_LEAD = [  # 80 words, but too few terms (22) to tell what the article is about
+    "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as the manager of the club, hours after he was let go.",
+    "Pochettino was sacked on Tuesday evening after five and a half years in charge, the longest spell of any of them.",
+    "Talks with the representatives of the new man had gone on for most of the day and were still going on late into the night.",
+    "The Portuguese was himself sacked by his last club a year ago.",
+]
+QUOTES = [  # the same story going on, in words the lead does not use
+    "The 56-year-old said after his appointment: \"I am excited to be joining a club with such a great heritage and "
+    "such passionate supporters.\"",
+    "\"The quality in both the squad and the academy excites me. Working with these players is what has attracted "
+    "me here,\" he added in a statement.",
+    "\"He is renowned for his tactical prowess and has won a domestic title in a record four different countries,\" "
+    "the chairman said on Wednesday.",
+]
+
+
+def test_a_comments_button_under_a_lead_too_short_to_judge_cuts_nothing():
+    from cleaner.text_stats import term_list
+
+    assert sum(len(term_list(p)) for p in SHORT_LEAD) < Config().cut_refusing_min_terms
+    result = cleaner.clean("\n".join([*SHORT_LEAD, "Join the conversation", *QUOTES]))
+    assert all(p in result.text.splitlines() for p in SHORT_LEAD + QUOTES)
+    # with the subject judged on so few terms, the article would have been cut
+    strict = cleaner.clean("\n".join([*SHORT_LEAD, "Join the conversation", *QUOTES]),
+                           config=Config(cut_refusing_min_terms=0))
+    assert [r.text for r in strict.removed if r.reason == "after_cut"] == QUOTES
+
+
+EMBEDS = [
+    "— Tottenham Hotspur (@SpursOfficial) November 20, 2019",
+    "A post shared by Jane Doe (@janedoe) on Nov 19, 2019 at 4:02pm PST",
+]
+
+
+@pytest.mark.parametrize("signature", EMBEDS)
+def test_a_post_the_article_embeds_counts_as_the_article_going_on(signature):
+    from cleaner.engine import EMBED_SIGNATURE
+
+    assert EMBED_SIGNATURE.match(signature)
+    # one paragraph is too few to refuse the cut; one and the signature of an embedded post
+    # (whose clock time is no comment's) are the article going on
+    after = ["Bus riders welcomed the vote", signature, MORE_PROSE[0]]
+    result = cleaner.clean("\n".join([*PROSE, "Show comments", *after]))
+    assert all(line in result.text for line in after)
+    alone = cleaner.clean("\n".join([*PROSE, "Show comments", "Bus riders welcomed the vote", MORE_PROSE[0]]))
+    assert MORE_PROSE[0] not in alone.text
+
+
+@pytest.mark.parametrize("line", ["Jane Doe (@janedoe) is a reporter", "— Jane Doe, November 20, 2019",
+                                  "Jane Doe (@janedoe) November 20, 2019 at 3:17 pm"])
+def test_what_is_no_embedded_posts_signature(line):
+    from cleaner.engine import EMBED_SIGNATURE
+
+    assert not EMBED_SIGNATURE.match(line)
+
+
 def test_after_five_refusals_a_comments_button_cuts_again():
     from cleaner.engine import MAX_REFUSED_CUTS
 

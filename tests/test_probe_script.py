@@ -10,6 +10,18 @@ SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "probe_real_articl
 PROBE = json.loads((Path(__file__).parent / "data" / "residue_probe.json").read_text(encoding="utf-8"))
 
 
+ASTRONOMY = [
+    "Astronomers have found water vapour in the atmosphere of a planet that orbits a small star far away.",
+    "The telescope measured starlight passing through the planet's atmosphere during eight transits.",
+    "Whether the planet could hold liquid oceans is unknown, because its mass suggests a thick envelope of gas.",
+    "The team wrote in their paper that the signal was strong enough to rule out an instrument error.",
+    "Other researchers said the finding would need to be confirmed by the next generation of telescopes.",
+    "The star is a red dwarf, smaller and cooler than the Sun, and flares often, which could strip atmospheres.",
+    "Planets around such stars are the easiest to study because they pass in front of them so often.",
+    "The group plans to observe the planet again next year with a spectrograph on a larger telescope.",
+]
+
+
 def load_script():
     spec = importlib.util.spec_from_file_location("probe_real_articles", SCRIPT)
     module = importlib.util.module_from_spec(spec)
@@ -25,14 +37,19 @@ def test_the_probe_counts_documents_and_the_residue_it_leaves(tmp_path, capsys, 
     (tmp_path / "region").mkdir()
     (tmp_path / "region" / "a1.gold.txt").write_text("\n".join(body), encoding="utf-8")
     (tmp_path / "region" / "b2.gold.txt").write_text("\n".join(body), encoding="utf-8")
+    (tmp_path / "region" / "c3.gold.txt").write_text("\n".join(ASTRONOMY), encoding="utf-8")
     (tmp_path / "manifest.jsonl").write_text(
-        json.dumps({"variant": "region", "id": "a1", "lang": "en"}) + "\n"
-        + json.dumps({"variant": "region", "id": "b2", "lang": "de"}) + "\n", encoding="utf-8")
+        "".join(json.dumps({"variant": "region", "id": i, "lang": lang}) + "\n"
+                for i, lang in (("a1", "en"), ("b2", "de"), ("c3", "en"))), encoding="utf-8")
     script = load_script()
-    assert script.english_bodies(tmp_path) == [body]  # the German case is left out
+    assert script.english_bodies(tmp_path) == [body, ASTRONOMY]  # the German case is left out
     monkeypatch.setattr("sys.argv", ["probe_real_articles.py", str(tmp_path), "--seed", "3"])
     assert script.main() == 0
-    residue_line, cut_line = capsys.readouterr().out.splitlines()
+    residue_line, cut_line, story_line = capsys.readouterr().out.splitlines()
     # every line of the residue probe goes from between the paragraphs (the probe's own test)
-    assert residue_line == "residue: 3 documents, 0 of 9 inserted lines kept, 0 documents lost a paragraph"
-    assert cut_line.startswith(f"cut markers: {len(script.CUT_MARKERS)} documents, ")
+    assert residue_line == "residue: 6 documents, 0 of 18 inserted lines kept, 0 documents lost a paragraph"
+    assert cut_line.startswith(f"cut markers: {2 * len(script.CUT_MARKERS)} documents, ")
+    # each body's other story is the other body, on another subject: the button cuts it away
+    n = 2 * len(script.BUTTONS)
+    assert story_line == (f"another story after a comments button: random story kept in 0 of {n} documents, "
+                          f"nearest story kept in 0 of {n} documents")
