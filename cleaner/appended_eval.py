@@ -11,6 +11,7 @@ from pathlib import Path
 from .config import Config
 from .engine import cleaner_for
 from .rule_authoring import Case
+from .text_stats import content_terms, cosine
 
 APPENDED_KIND = "appended_story"
 MIN_STORY_REMOVED = 0.9
@@ -54,6 +55,27 @@ def join_cases(articles: list[tuple[str, str, str, str]], stories: list[tuple[st
               for a, b in candidates[:pairs]]
     singles = [JoinedCase(a[0], a[2], a[3], None) for a in articles]
     return joined + singles
+
+
+def join_nearest(articles: list[tuple[str, str, str, str]], stories: list[tuple[str, str, str]],
+                 max_similarity: float = 0.8) -> list[JoinedCase]:
+    """Each article followed by the story of its language nearest to it in terms (cosine of the
+    article's gold and the story's text): another story on the same subject, as an infinite-scroll
+    page of one section appends it; the hard case for a detector of topic shifts. A story more
+    similar than ``max_similarity`` is the article itself, printed on another page, and is passed
+    over. Only joined cases: the singles are ``join_cases``'."""
+    story_terms = [content_terms(text) for _, _, text in stories]
+    joined = []
+    for article_id, language, raw, gold in articles:
+        terms = content_terms(gold)
+        scored = [(cosine(terms, story_terms[k]), k) for k, (story_id, story_language, _) in enumerate(stories)
+                  if story_language == language and story_id != article_id]
+        scored = [(similarity, k) for similarity, k in scored if similarity <= max_similarity]
+        if scored:
+            story_id, _, text = stories[max(scored)[1]]
+            joined.append(JoinedCase(f"{article_id}+{story_id}", f"{raw.rstrip()}\n\n{text.lstrip()}", gold,
+                                     len(raw.rstrip()) + 2))
+    return joined
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Build a joined-articles test set from a corpus in eval-dev's layout.
 
-    python scripts/build_appended_set.py ../shared/eval-dev OUT.jsonl --pairs 300 [--singles-from region page]
+    python scripts/build_appended_set.py ../shared/eval-dev OUT.jsonl --pairs 300
+    python scripts/build_appended_set.py ../shared/eval-dev OUT.jsonl --nearest    # same-subject stories
 
 Each joined case is an article of the ``region`` variant followed by an appended story of the
 same language from another article: the headline and text that the ``appended`` variant adds
-after its region text. Its gold is the first article's. Every article also gives a single
-case. See ``cleaner.appended_eval``; ``--report`` prints the detector's figures on the set.
+after its region text; with ``--nearest``, the story nearest in terms to each article (another
+story on the same subject, not the article itself printed elsewhere). Its gold is the first
+article's. Every article also gives a single case. See ``cleaner.appended_eval``; ``--report`` prints the detector's figures on the set.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cleaner.appended_eval import join_cases, measure
+from cleaner.appended_eval import join_cases, join_nearest, measure
 
 
 def read_articles(corpus: Path, variant: str, limit: int | None) -> list[tuple[str, str, str, str]]:
@@ -60,10 +62,15 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=300)
     parser.add_argument("--articles", type=int, default=None, help="use only the first N articles")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--nearest", action="store_true",
+                        help="join each article to the story nearest in terms (same subject) instead of at random")
     parser.add_argument("--report", action="store_true")
     args = parser.parse_args()
-    cases = join_cases(read_articles(args.corpus, "region", args.articles), read_stories(args.corpus),
-                       args.pairs, args.seed)
+    articles, stories = read_articles(args.corpus, "region", args.articles), read_stories(args.corpus)
+    if args.nearest:
+        cases = join_nearest(articles, stories) + join_cases(articles, stories, 0)
+    else:
+        cases = join_cases(articles, stories, args.pairs, args.seed)
     args.out.write_text("".join(case.as_json() + "\n" for case in cases), encoding="utf-8")
     print(f"wrote {len(cases)} cases to {args.out}")
     if args.report:

@@ -56,6 +56,14 @@ def test_cuts_before_the_story_take_no_article_text():
     (0.12, 0.3, ["dateline"], None),
     (0.05, 0.3, ["dateline"], "headline_with_dateline"),
     (0.2, 0.9, ["repeated"], None),
+    # a new story's header (its byline and its date) is a signal strong enough for a story on
+    # the article's own subject
+    (0.3, 0.9, ["byline", "stamp"], "headline_with_byline"),
+    (0.3, 0.9, ["byline", "dated", "residue"], "headline_with_byline"),
+    (0.3, 0.9, ["byline"], None),
+    (0.3, 0.9, ["byline", "residue"], None),
+    (0.3, 0.9, ["stamp", "residue"], None),
+    (0.4, 0.9, ["byline", "stamp"], None),
 ])
 def test_verdicts(cohesion, own, signals, reason):
     assert AppendedStoryDetector().verdict(cohesion, own, signals) == reason
@@ -203,3 +211,57 @@ def test_a_pitch_split_at_its_residue_is_no_appended_story(pitch):
 
 def test_a_closed_bracket_opens_a_label_not_an_aside():
     assert AppendedStoryDetector().is_candidate("[Video] Council approves the budget")
+
+
+SAME_SUBJECT = [  # another story on the council and its budget, as an infinite-scroll page appends it
+    "Council members clash over school funding as budget vote nears",
+    "By Jane Doe",
+    "Nov 15, 2019",
+    "Council members clashed on Monday over how much of the new budget should go to schools, with two "
+    "members threatening to vote against the plan.",
+    "The budget debate has split the council for weeks, and supporters of the schools plan said they would "
+    "not back down before the vote on Tuesday.",
+    "The mayor has urged members to agree on the budget quickly, saying the city cannot afford another "
+    "delay on roads and schools.",
+]
+
+
+def test_a_story_on_the_same_subject_under_its_byline_and_date_is_cut():
+    from cleaner.text_stats import content_terms, cosine
+
+    detector = AppendedStoryDetector()
+    # too close in subject for a cut on the other signals
+    assert cosine(content_terms(" ".join(ARTICLE)), content_terms(" ".join(SAME_SUBJECT))) > detector.max_cohesion
+    result = cleaner.clean("\n".join([*ARTICLE, *SAME_SUBJECT]))
+    assert result.text.splitlines() == ARTICLE
+    cut = [r for r in result.removed if r.kind == "appended_story"]
+    assert cut[0].text == SAME_SUBJECT[0] and cut[0].reason == "headline_with_byline"
+    assert all(line in result.text for line in ARTICLE)
+
+
+@pytest.mark.parametrize("drop", ["By Jane Doe", "Nov 15, 2019"])
+def test_a_byline_or_a_date_alone_under_a_heading_is_no_new_story(drop):
+    # a roundup's contributions carry their bylines; a date line alone is an update's
+    lines = [*ARTICLE, *(line for line in SAME_SUBJECT if line != drop)]
+    result = cleaner.clean("\n".join(lines))
+    assert not any(r.kind == "appended_story" for r in result.removed)
+    assert all(line in result.text for line in SAME_SUBJECT[3:])
+
+
+def test_join_nearest_pairs_each_article_with_the_story_closest_in_subject():
+    from cleaner.appended_eval import join_nearest
+
+    council = "\n".join(ARTICLE)
+    articles = [("a", "en", council, council), ("b", "de", "Der Rat tagte.", "Der Rat tagte.")]
+    stories = [
+        ("s1", "en", "\n".join(STORY)),                    # another subject
+        ("s2", "en", "\n".join(SAME_SUBJECT)),             # the council's budget again
+        ("s3", "en", council),                             # the article itself, printed elsewhere
+        ("a", "en", "\n".join(SAME_SUBJECT)),              # the article's own page
+        ("s4", "fr", "\n".join(SAME_SUBJECT)),             # another language
+    ]
+    joined = join_nearest(articles, stories)
+    assert [case.id for case in joined] == ["a+s2"]  # no German story: no case for "b"
+    case = joined[0]
+    assert case.raw[case.appended_start:] == "\n".join(SAME_SUBJECT) and case.gold == council
+    assert [c.id for c in join_nearest(articles, stories, max_similarity=1.0)] == ["a+s3"]

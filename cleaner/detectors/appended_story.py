@@ -17,6 +17,8 @@ from .datelines import DATE, DatelineDetector
 
 # "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens.
 DATELINE = regex.compile(r"^(?:\p{Lu}[\p{Lu}\p{M} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[—–-]|By\s+\p{Lu}\p{Ll}+\s+\p{Lu})")
+# "By Jane Doe", "By JANE DOE and John Smith - Reuters": a new story's byline, on a line of its own.
+BYLINE = regex.compile(r"^(?:By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\S+){0,10}$")
 # "Q: ...", "A: ...", "F: ...": the turns of an interview are not headlines.
 INTERVIEW_TURN = regex.compile(r"^\p{L}{1,2}\s*[:.]\s")
 # Embedded posts ("... no one's going to take your slogan. https://t.co/x") are no headlines.
@@ -37,12 +39,17 @@ class AppendedStoryDetector(Detector):
     that of the two halves of the text before it. The document is cut at the first candidate
     whose cohesion is at most ``max_cohesion`` and, unless a strong signal of a new story backs
     it (its headline printed again, or two pieces of caption, widget or byline residue or
-    kept date lines right after it), at most ``max_cohesion_ratio`` of the article's own. The article before it
+    kept date lines right after it), at most ``max_cohesion_ratio`` of the article's own. Under
+    a new story's header (a "By Jane Doe" line and a date line among the ``signal_window``
+    blocks after the headline) the cohesion may reach ``max_cohesion_header``: a story on the
+    article's own subject shares its words, and only its header tells it apart (a byline alone
+    is a roundup's contribution, a date alone an update's). The article before it
     needs ``min_prose_words_before`` words of prose, or ``min_prose_words_strong`` with a
     strong signal; a cut on cohesion alone (no signal at all) needs
     ``min_prose_words_after_unsignalled`` words of prose after the candidate, as a short last
-    section is often a change of angle, not of story. Reasons: ``headline_repeated``, ``headline_with_dateline``,
-    ``headline_with_residue``, ``low_cohesion``.
+    section is often a change of angle, not of story. Reasons: ``headline_repeated``,
+    ``headline_with_byline``, ``headline_with_dateline``, ``headline_with_residue``,
+    ``low_cohesion``.
     """
 
     name = "appended_story"
@@ -51,7 +58,7 @@ class AppendedStoryDetector(Detector):
     def __init__(self, min_prose_words_before: int = 100, min_prose_words_strong: int = 60,
                  min_prose_words_after: int = 40, min_prose_words_after_unsignalled: int = 150,
                  max_cohesion: float = 0.15,
-                 max_cohesion_ratio: float = 0.3, headline_max_words: int = 25,
+                 max_cohesion_ratio: float = 0.3, max_cohesion_header: float = 0.35, headline_max_words: int = 25,
                  prose_min_words: int = 12, signal_window: int = 8, after_window_words: int = 400,
                  glued_sentence_words: int = 6, headline_min_words: int = 3,
                  short_headline_min_words: int = 2) -> None:
@@ -61,6 +68,7 @@ class AppendedStoryDetector(Detector):
         self.min_prose_words_after_unsignalled = min_prose_words_after_unsignalled
         self.max_cohesion = max_cohesion
         self.max_cohesion_ratio = max_cohesion_ratio
+        self.max_cohesion_header = max_cohesion_header
         self.headline_max_words = headline_max_words
         self.prose_min_words = prose_min_words
         self.signal_window = signal_window
@@ -74,10 +82,13 @@ class AppendedStoryDetector(Detector):
         """The new-story signals after the candidate headline at ``index``: ``repeated``,
         ``residue`` (one per removed block, but for the piece without letters a cut leaves of
         its line: "Sign up for our newsletter" | "." is one piece of residue), ``stamp`` (one
-        per kept date line) and ``dateline``."""
+        per kept date line), ``dated`` (a date line removed as metadata), ``byline`` (a line
+        "By Jane Doe", kept or removed) and ``dateline``."""
         found = []
         headline = doc.blocks[index].text.casefold()
         for block in doc.blocks[index + 1:index + 1 + self.signal_window]:
+            if BYLINE.match(block.text) and not block.ends_sentence:
+                found.append("byline")
             if block.kept:
                 if block.is_prose(self.prose_min_words):
                     if DATELINE.match(block.text):
@@ -91,6 +102,8 @@ class AppendedStoryDetector(Detector):
             elif (block.removal is not None and block.removal.kind in RESIDUE_KINDS
                   and not (block.piece and not any(c.isalpha() for c in block.text))):
                 found.append("residue")
+                if block.removal.kind == "metadata" and block.measure((self.name, "stamp"), self.dateline.judge):
+                    found.append("dated")  # a date line the rules or the datelines detector took
         return found
 
     def is_candidate(self, text: str) -> bool:
@@ -113,17 +126,25 @@ class AppendedStoryDetector(Detector):
         return (bool(cuts) and word_count(text[:cuts[0]]) >= self.glued_sentence_words
                 and not text.rstrip(TRAILING_CLOSERS).endswith(("!", "?", "…", ".")))
 
+    def cohesion_limit(self, signals: list[str]) -> float:
+        """The highest cohesion at which a candidate can be cut: ``max_cohesion``, or
+        ``max_cohesion_header`` under a new story's header (a story on the article's own subject,
+        which only its byline and date tell apart)."""
+        return self.max_cohesion_header if has_header(signals) else self.max_cohesion
+
     def verdict(self, cohesion: float, own_cohesion: float, signals: list[str]) -> str | None:
         """The reason to cut at a candidate, or None. Cohesion must be at most
-        ``max_cohesion``; then a strong signal (the headline printed again, or two pieces of
-        residue) suffices, else cohesion must also be at most ``max_cohesion_ratio`` of the
-        article's own."""
-        if cohesion > self.max_cohesion:
+        ``cohesion_limit(signals)``; then a strong signal (the headline printed again, two pieces
+        of residue, or a byline and a date) suffices, else cohesion must also be at most
+        ``max_cohesion_ratio`` of the article's own."""
+        if cohesion > self.cohesion_limit(signals):
             return None
         if not is_strong(signals) and cohesion > self.max_cohesion_ratio * own_cohesion:
             return None
         if "repeated" in signals:
             return "headline_repeated"
+        if cohesion > self.max_cohesion:  # only the header allows it
+            return "headline_with_byline"
         if "dateline" in signals:
             return "headline_with_dateline"
         if "residue" in signals or "stamp" in signals:
@@ -170,7 +191,7 @@ class AppendedStoryDetector(Detector):
                     before.add(itertools.chain.from_iterable(terms[merged:position]))
                     merged = position
                     cohesion = before.cosine(terms_of(terms[position:end]))
-                    if cohesion <= self.max_cohesion:
+                    if cohesion <= self.cohesion_limit(signals):
                         half = position // 2
                         # the article's own cohesion matters only without a strong signal
                         own = (0.0 if is_strong(signals)
@@ -192,6 +213,13 @@ def opens_unclosed_bracket(text: str) -> bool:
 
 
 def is_strong(signals: list[str]) -> bool:
-    """The headline printed again, or at least two pieces of residue or date lines after it."""
-    return "repeated" in signals or signals.count("residue") + signals.count("stamp") >= 2
+    """The headline printed again, at least two pieces of residue or date lines after it, or a
+    new story's header (``has_header``)."""
+    return ("repeated" in signals or signals.count("residue") + signals.count("stamp") >= 2
+            or has_header(signals))
 
+
+def has_header(signals: list[str]) -> bool:
+    """A new story's header after the headline: its byline and its date (a date line, kept or
+    removed as residue)."""
+    return "byline" in signals and ("stamp" in signals or "dated" in signals)
