@@ -54,7 +54,8 @@ class Config:
             article's subject: the cosine of their terms with the text's before the marker is
             at least ``cut_refusing_cohesion`` (another story appended under the button is not).
             The signature of a post the article embeds ("— Jane Doe (@jdoe) November 20, 2019")
-            counts as such a paragraph, and its time as no comment's.
+            counts as such a paragraph, and its time as no comment's; so is a clock time alone
+            on its line (a timeline's "4:14 p.m."), unless a short name-like line is above it.
         cut_refusing_min_terms: with fewer terms than this in the text before the marker (a
             lead of a few short paragraphs), its subject cannot be told and the paragraphs
             alone decide.

@@ -37,6 +37,11 @@ COMMENT_TIME = regex.compile(r"(?<![\d.,$€£])(?:\d{1,2}:\d{2}(?!\d)|\d{1,2}(?
 EMBED_SIGNATURE = regex.compile(
     r"(?:[—–―-]\s*|(?i:a (?:post|video|photo) shared by)\s+)[^\n()]{1,80}\(@\w{1,30}\)\s*(?:on\s+)?"
     r"\p{L}{3,9}\.?\s+\d{1,2},\s+\d{4}\b")
+# A clock time alone on its line ("4:14 p.m.", "10:32 GMT"): a live blog's or a timeline's entry,
+# not a comment's stamp, which comes with its date or under its author's name.
+TIMELINE_TIME = regex.compile(
+    r"\s*(?:\d{1,2}:\d{2}|\d{1,2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?)(?:\s*(?:[AaPp]\.?\s?[Mm]\.?))?"
+    r"(?:\s+(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]T|ET|PT|local time))?\s*")
 # How far into a block a comment's time stamp may sit ("Jane Doe August 8, 2018 at 7:07 pm ...").
 COMMENT_STAMP_CHARS = 100
 # How many kept blocks before a cut marker stand for the article when its subject is compared.
@@ -268,7 +273,8 @@ class Cleaner:
         and the paragraphs are on the article's subject (their terms' cosine with the kept text before the marker at least
         ``cut_refusing_cohesion``, unless that text has fewer than ``cut_refusing_min_terms``
         terms): the article's text, which a marker above it must not cut. The signature of an
-        embedded post counts as a paragraph, and its time as no comment's."""
+        embedded post counts as a paragraph, and its time as no comment's; nor is a clock time
+        alone on its line (a timeline's "4:14 p.m.") unless a name-like line is above it."""
         wanted = self.config.cut_refusing_paragraphs
         if not wanted:
             return False
@@ -276,10 +282,12 @@ class Cleaner:
         window = list(itertools.islice(
             (b for b in itertools.islice(blocks, index + 1, None) if b.kept and not (b.piece and b.line == line)),
             max(wanted, self.config.cut_refusing_window)))
-        signatures = [b for b in window if EMBED_SIGNATURE.match(b.text)]
-        if any(COMMENT_TIME.search(b.text[:COMMENT_STAMP_CHARS]) for b in window if b not in signatures):
+        embeds = [EMBED_SIGNATURE.match(b.text) is not None for b in window]
+        if any(COMMENT_TIME.search(b.text[:COMMENT_STAMP_CHARS]) and not embed
+               and not (TIMELINE_TIME.fullmatch(b.text) and not names_before(window, position))
+               for position, (b, embed) in enumerate(zip(window, embeds, strict=True))):
             return False
-        following = [b for b in window if b in signatures or (
+        following = [b for b, embed in zip(window, embeds, strict=True) if embed or (
             b.word_count >= self.config.cut_refusing_words and b.is_prose(self.config.prose_min_words))]
         if len(following) < wanted or any(COMMENT_HEAD.match(b.text) for b in following):
             return False
@@ -332,6 +340,15 @@ def _rule_for(piece: Block, block: Block, chosen: list[tuple[int, int, Rule]]) -
         if a <= offset < b:
             return rule
     return chosen[0][2]
+
+
+def names_before(window: list[Block], position: int) -> bool:
+    """Whether the block before ``window[position]`` is a short line that can be a commenter's
+    name ("Jane Doe" above "3:17 pm"): at most four words, a capital, no sentence end."""
+    if position == 0:
+        return False
+    before = window[position - 1]
+    return before.word_count <= 4 and before.text[:1].isupper() and not before.ends_sentence
 
 
 def in_toolbar(blocks: list[Block], index: int) -> bool:

@@ -64,6 +64,10 @@ def test_a_comments_button_above_more_of_the_article_cuts_nothing(marker):
     (MORE_PROSE, False),
     # the article's subheadings and short lines between its paragraphs: it goes on all the same
     ([MORE_PROSE[0], "What happens next", "Buses and fares", MORE_PROSE[1], MORE_PROSE[2]], False),
+    # a timeline's entries: a clock time alone on its line opens the next paragraph
+    (["4:14 p.m.", MORE_PROSE[0], "5:02 p.m.", MORE_PROSE[1], MORE_PROSE[2]], False),
+    # under a commenter's name, the same time is the comment's
+    (["Anna Lee", "3:17 pm", MORE_PROSE[0], "Tom Smith", "9:02 am", MORE_PROSE[1]], True),
     # an interview's turns and a price are no comment's author and time
     ([f"Q: {MORE_PROSE[0]}", f"A: {MORE_PROSE[1]}", MORE_PROSE[2]], False),
     (["Fares rose to $2.50 last year, and the council said the new budget would freeze them until "
