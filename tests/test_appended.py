@@ -265,3 +265,28 @@ def test_join_nearest_pairs_each_article_with_the_story_closest_in_subject():
     case = joined[0]
     assert case.raw[case.appended_start:] == "\n".join(SAME_SUBJECT) and case.gold == council
     assert [c.id for c in join_nearest(articles, stories, max_similarity=1.0)] == ["a+s3"]
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("By Jane Doe", True),
+    ("By JANE DOE and John Smith - Reuters", True),
+    ("Tom Krisher, AP Auto Writer", True),
+    ("Meg Kinnard and Errin Haines, Associated Press", True),
+    ("Jane Doe, Staff Writer", True),
+    ("Jane Doe, Getty Images", False),  # a photo credit
+    ("New York, Reuters said", False),
+    ("Angela Merkel, Chancellor", False),
+    ("By the end of the year the council had agreed.", False),
+])
+def test_what_reads_as_a_new_storys_byline(line, byline):
+    from cleaner.detectors.appended_story import BYLINE
+
+    assert bool(BYLINE.match(line)) == byline
+
+
+def test_a_same_subject_story_under_a_wire_byline_and_date_is_cut():
+    story = [SAME_SUBJECT[0], "Jane Doe and John Smith, Associated Press", "Updated 12:24 am EST, Wednesday, November 20, 2019",
+             *SAME_SUBJECT[3:]]
+    result = cleaner.clean("\n".join([*ARTICLE, *story]))
+    assert result.text.splitlines() == ARTICLE
+    assert next(r.reason for r in result.removed if r.kind == "appended_story") == "headline_with_byline"

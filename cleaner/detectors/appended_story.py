@@ -17,8 +17,15 @@ from .datelines import DATE, DatelineDetector
 
 # "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens.
 DATELINE = regex.compile(r"^(?:\p{Lu}[\p{Lu}\p{M} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[—–-]|By\s+\p{Lu}\p{Ll}+\s+\p{Lu})")
-# "By Jane Doe", "By JANE DOE and John Smith - Reuters": a new story's byline, on a line of its own.
-BYLINE = regex.compile(r"^(?:By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\S+){0,10}$")
+# A new story's byline, on a line of its own: "By Jane Doe", "By JANE DOE and John Smith -
+# Reuters", and a wire story's "Jane Doe, AP Auto Writer", "Jane Doe and John Smith, Associated
+# Press", "Jane Doe, Staff Writer".
+NAME = r"\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}"
+ROLE = r"(?:[\p{L}-]+\s+){0,2}(?i:writer|correspondent|reporter|editor|staff)"
+BYLINE = regex.compile(
+    rf"^(?:(?:By|BY)\s+\p{{Lu}}[\p{{L}}.'’-]*(?:\s+\S+){{0,10}}"
+    rf"|{NAME}(?:(?:,|\s+and)\s+{NAME})*,\s+(?:(?i:the\s+)?(?i:associated\s+press|ap|reuters|afp|bloomberg|dpa|upi)"
+    rf"(?:\s+{ROLE})?|{ROLE}))$")
 # "Q: ...", "A: ...", "F: ...": the turns of an interview are not headlines.
 INTERVIEW_TURN = regex.compile(r"^\p{L}{1,2}\s*[:.]\s")
 # Embedded posts ("... no one's going to take your slogan. https://t.co/x") are no headlines.
@@ -40,7 +47,7 @@ class AppendedStoryDetector(Detector):
     whose cohesion is at most ``max_cohesion`` and, unless a strong signal of a new story backs
     it (its headline printed again, or two pieces of caption, widget or byline residue or
     kept date lines right after it), at most ``max_cohesion_ratio`` of the article's own. Under
-    a new story's header (a "By Jane Doe" line and a date line among the ``signal_window``
+    a new story's header (a byline, ``BYLINE``, and a date line among the ``signal_window``
     blocks after the headline) the cohesion may reach ``max_cohesion_header``: a story on the
     article's own subject shares its words, and only its header tells it apart (a byline alone
     is a roundup's contribution, a date alone an update's). The article before it
@@ -83,7 +90,7 @@ class AppendedStoryDetector(Detector):
         ``residue`` (one per removed block, but for the piece without letters a cut leaves of
         its line: "Sign up for our newsletter" | "." is one piece of residue), ``stamp`` (one
         per kept date line), ``dated`` (a date line removed as metadata), ``byline`` (a line
-        "By Jane Doe", kept or removed) and ``dateline``."""
+        "By Jane Doe" or "Jane Doe, AP Writer", kept or removed) and ``dateline``."""
         found = []
         headline = doc.blocks[index].text.casefold()
         for block in doc.blocks[index + 1:index + 1 + self.signal_window]:
