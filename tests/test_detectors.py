@@ -168,6 +168,16 @@ def test_a_byline_under_the_headline_is_no_title(byline):
     assert result.text == PARAGRAPH + "\n" + PARAGRAPH_2
 
 
+@pytest.mark.parametrize("under", ["Staff Reports Online Desk", "Kevin Johnson Metro Desk"])
+def test_a_line_under_the_headline_that_no_rule_knows_is_no_title(under):
+    # both go as boilerplate from above the article; the headline is the longer of the two
+    headline = "Council approves transport budget after a long debate"
+    result = cleaner.clean("\n".join([headline, under, PARAGRAPH, PARAGRAPH_2]))
+    assert [r.rule for r in result.removed if r.text == under] == ["boilerplate"]
+    assert result.title == headline
+    assert result.text == PARAGRAPH + "\n" + PARAGRAPH_2
+
+
 def test_no_title_when_the_article_starts_with_prose():
     result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2]))
     assert result.title is None and result.text == PARAGRAPH + "\n" + PARAGRAPH_2

@@ -376,12 +376,21 @@ def test_a_pass_that_removes_and_splits_nothing_is_the_last(monkeypatch):
     assert len(runs) >= 2  # something went: the rest is judged again without it
 
 
-def test_the_title_is_the_last_headline_like_line_above_the_body():
-    lines = ["World News", "Ten things to do this weekend", "Council approves transport budget"]
+def test_the_title_is_the_longest_headline_like_line_above_the_body():
+    # a teaser above the headline and a byline no rule knows under it go as boilerplate
+    lines = ["World News", "Ten things to do", "Council approves transport budget after long debate",
+             "Staff Reports Online Desk"]
     result = cleaner.clean("\n".join([*lines, *PROSE]))
-    assert result.title == "Council approves transport budget"
-    assert {r.text: r.kind for r in result.removed}["Ten things to do this weekend"] == "boilerplate"
+    assert result.title == "Council approves transport budget after long debate"
+    kinds = {r.text: r.kind for r in result.removed}
+    assert kinds["Ten things to do"] == kinds["Staff Reports Online Desk"] == "boilerplate"
     assert cleaner.clean("\n".join(PROSE)).title is None
+
+
+@pytest.mark.xfail(strict=True, reason="a teaser above the headline that is longer than it is taken for the title")
+def test_a_longer_teaser_above_the_headline_is_no_title():
+    lines = ["World News", "Ten things to do this weekend in the city", "Council approves transport budget"]
+    assert cleaner.clean("\n".join([*lines, *PROSE])).title == "Council approves transport budget"
 
 
 def test_a_block_measures_once_and_carries_its_measures_to_the_next_pass():

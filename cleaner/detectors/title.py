@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..document import Document
-from ..layout import Layout
+from ..layout import Layout, word_count
 from ..text_stats import is_headline
 from .base import Detector, Finding
 from .widgets import only_ui_words, ui_words
@@ -20,8 +20,10 @@ class TitleDetector(Detector):
     """Takes the title from the blocks above the first kept paragraph of prose: the kept
     headline-like block there when there is exactly one (the first line of the body would
     otherwise read as a headline when the body is cleaned again; several are a list, not a
-    headline), else the last headline-like block that the boilerplate detector removed there. Runs after the other detectors. Reason: ``headline``; the engine
-    sets ``Cleaned.title`` from it."""
+    headline), else the longest headline-like block that the boilerplate detector removed there
+    (the later one of equal length): a byline or a label under the headline that no rule knows
+    ("Max Mustermann, Berlin", "Staff Reports") is shorter than the headline it follows. Runs
+    after the other detectors. Reason: ``headline``; the engine sets ``Cleaned.title`` from it."""
 
     name = "title"
     kind = "title"
@@ -52,7 +54,8 @@ class TitleDetector(Detector):
                 kept_candidates.append(index)
             elif (block.removal is not None and block.removal.rule in RECLAIMABLE
                   and block.removal.reason not in NOT_RECLAIMABLE_REASONS):
-                reclaimed = index
+                if reclaimed is None or word_count(block.text) >= word_count(doc.blocks[reclaimed].text):
+                    reclaimed = index
         else:
             return  # no prose at all: no headline to speak of
         if len(kept_candidates) > 1:
