@@ -37,7 +37,7 @@ MARKER = regex.compile(r"""(?ix)(?<![\p{L}\p{N}'’-])(?:
   | share\ this\ (?:story|article|post|page)
   | (?:previous|next|prev|older|newer)\ (?:\p{L}+\ )?(?:post|article|story|entry|news)(?![\p{L}\p{N}])
   | (?:loading|show|view|load|read|see\ all)\ comments(?:\ ?(?:\.{3}|…))?
-  | advertisement | sponsored\ content
+  | advertisement | sponsored\ content | about\ the\ (?:author|authors|reporter|writer)
   | sign\ up\ for\ (?:the|our)\ (?:\p{L}+\ )?newsletters?
   | subscribe\ to\ (?:the|our)\ (?:\p{L}+\ )?newsletters?
   | meistgelesen | lesen\ sie\ auch | mehr\ zum\ thema | das\ könnte\ sie\ auch\ interessieren
@@ -70,7 +70,7 @@ MARKER_STARTS = (
     "Read next", "See also", "Also read", "More in", "More from", "More on", "Next up", "Up next",
     "By signing", "By subscribing", "By clicking", "Email (", "E-mail (", "Popular", "More stories",
     "More news", "More articles", "More videos", "Recent", "Featured video", "comments powered by Disqus",
-    "blog comments powered by Disqus", "Previous", "Next", "Prev", "Older", "Newer")
+    "blog comments powered by Disqus", "Previous", "Next", "Prev", "Older", "Newer", "About the")
 
 
 def _first_words() -> ahocorasick.Automaton:

@@ -191,6 +191,15 @@ def test_sentence_splitting_judges_residue_glued_to_prose():
     assert on.text.splitlines()[:2] == [PROSE[0], PROSE[1]]  # a removal between: two lines
 
 
+def test_an_author_box_glued_after_the_last_paragraph_goes_with_the_bio():
+    box = "About the Author Jane Doe @janedoe Jane Doe is a senior editor. She covers transport and city hall."
+    result = cleaner.clean("\n".join([*PROSE[:4], f"{PROSE[4]} {box}"]))
+    assert result.text.splitlines() == PROSE
+    cut = [r for r in result.removed if r.rule == "author-box-cut"]
+    assert cut[0].text == "About the Author" and cut[0].reason == ""
+    assert "".join(r.text for r in cut[1:]).replace(" ", "") == box[len("About the Author"):].replace(" ", "")
+
+
 def test_a_line_without_glued_furniture_is_not_split():
     # a short sentence inside a paragraph is no residue: only lines with a marker are split
     line = " ".join([PROSE[0], "Photo by Jane Doe.", PROSE[1]])
