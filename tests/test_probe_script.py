@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "probe_real_articles.py"
+from scripts_loader import load_script
+
 PROBE = json.loads((Path(__file__).parent / "data" / "residue_probe.json").read_text(encoding="utf-8"))
 
 
@@ -22,12 +22,6 @@ ASTRONOMY = [
 ]
 
 
-def load_script():
-    spec = importlib.util.spec_from_file_location("probe_real_articles", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def test_the_probe_counts_documents_and_the_residue_it_leaves(tmp_path, capsys, monkeypatch):
     article = PROBE["articles"]["en"]  # six paragraphs
@@ -41,7 +35,7 @@ def test_the_probe_counts_documents_and_the_residue_it_leaves(tmp_path, capsys, 
     (tmp_path / "manifest.jsonl").write_text(
         "".join(json.dumps({"variant": "region", "id": i, "lang": lang}) + "\n"
                 for i, lang in (("a1", "en"), ("b2", "de"), ("c3", "en"))), encoding="utf-8")
-    script = load_script()
+    script = load_script("probe_real_articles")
     assert script.english_bodies(tmp_path) == [body, ASTRONOMY]  # the German case is left out
     monkeypatch.setattr("sys.argv", ["probe_real_articles.py", str(tmp_path), "--seed", "3"])
     assert script.main() == 0

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "title_vs_slug.py"
+from scripts_loader import load_script
+
 PARAGRAPHS = [
     "The regional council approved the new transport budget on Monday after a long debate about schools and roads.",
     "Opposition members said the plan ignored rural areas and promised to challenge it in the spring session.",
 ]
 
 
-def load_script():
-    spec = importlib.util.spec_from_file_location("title_vs_slug", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def test_slug_words_come_from_the_most_hyphenated_segment():
-    script = load_script()
+    script = load_script("title_vs_slug")
     url = "https://example.com/news/2019/11/council-approves-transport-budget-14848164.php?ref=home"
     assert script.slug_words(url) == {"council", "approves", "transport", "budget", "14848164", "php"}
     assert script.slug_words("https://example.com/") == set()
@@ -42,7 +35,7 @@ def test_the_script_counts_titles_that_match_their_slug(tmp_path, capsys, monkey
         "".join(json.dumps({"variant": "region", "id": i, "url": url}) + "\n" for i, (_, url) in cases.items()),
         encoding="utf-8")
     monkeypatch.setattr("sys.argv", ["title_vs_slug.py", str(tmp_path), "--variant", "region", "--misses"])
-    assert load_script().main() == 0
+    assert load_script("title_vs_slug").main() == 0
     out = capsys.readouterr().out.splitlines()
     assert out == ["  miss region/b2: 'Council approves transport budget'",
                    "region: 1 of 2 titles hold half of their URL slug's words"]
