@@ -290,3 +290,14 @@ def test_a_same_subject_story_under_a_wire_byline_and_date_is_cut():
     result = cleaner.clean("\n".join([*ARTICLE, *story]))
     assert result.text.splitlines() == ARTICLE
     assert next(r.reason for r in result.removed if r.kind == "appended_story") == "headline_with_byline"
+
+
+@pytest.mark.parametrize("opening", ["(Reuters) — The council voted on Tuesday to approve a new budget for the schools.",
+                                     "WASHINGTON (AP) — The council voted on Tuesday to approve a new budget for the schools.",
+                                     "By Jane Doe The council voted on Tuesday to approve a new budget for the schools."])
+def test_a_wire_dateline_under_a_headline_is_a_new_story_signal(opening):
+    text = "\n".join(["Council approves budget for schools", opening])
+    doc = Document(text, segment(text))
+    assert AppendedStoryDetector().signals(doc, 0) == ["dateline"]
+    plain = "\n".join(["Council approves budget for schools", "The council voted on Tuesday to approve a new budget."])
+    assert AppendedStoryDetector().signals(Document(plain, segment(plain)), 0) == []

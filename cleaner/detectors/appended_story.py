@@ -15,8 +15,10 @@ from .base import Detector, Finding
 from .boilerplate import TRAILING_CLOSERS
 from .datelines import DATE, DatelineDetector
 
-# "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens.
-DATELINE = regex.compile(r"^(?:\p{Lu}[\p{Lu}\p{M} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[—–-]|By\s+\p{Lu}\p{Ll}+\s+\p{Lu})")
+# "MOSCOW (Reuters) -", "(Reuters) —", "WASHINGTON —", "By Jane Doe": how a new story opens.
+DATELINE = regex.compile(
+    r"^(?:\p{Lu}[\p{Lu}\p{M} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[—–-]"
+    r"|\((?:AP|Reuters|AFP|dpa|UPI|EFE|ANSA|Bloomberg|CNN)\)\s*[—–-]|By\s+\p{Lu}\p{Ll}+\s+\p{Lu})")
 # A new story's byline, on a line of its own: "By Jane Doe", "By JANE DOE and John Smith -
 # Reuters", and a wire story's "Jane Doe, AP Auto Writer", "Jane Doe and John Smith, Associated
 # Press", "Jane Doe, Staff Writer".
