@@ -21,7 +21,7 @@ from .matcher import CombinedRules
 from .rules import Rule, load_rules
 from .segment import segment, split_block
 from .sentences import split_sentences
-from .text_stats import block_terms, cosine, terms_of
+from .text_stats import block_terms, cosine, is_label, terms_of
 
 DATE_FIELDS = ("published", "updated")
 # "Jane Doe: I agree ...", "@jdoe: ...": a comment printed after its author's name, which is
@@ -30,7 +30,8 @@ DATE_FIELDS = ("published", "updated")
 COMMENT_HEAD = regex.compile(r"[\p{Lu}@]\p{Ll}[\p{L}\p{N}._'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*:\s")
 # A comment's clock time ("7:07 pm", "19:07", "7 p.m."); not a price, a percentage or a dotted
 # date ("$9.99", "16.057%", "2018.04.05"), which the article's paragraphs hold.
-COMMENT_TIME = regex.compile(r"(?<![\d.,$€£])(?:\d{1,2}:\d{2}(?!\d)|\d{1,2}(?:[:.]\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?!\p{L}))")
+MERIDIEM = r"[AaPp]\.?\s?[Mm]\.?"
+COMMENT_TIME = regex.compile(rf"(?<![\d.,$€£])(?:\d{{1,2}}:\d{{2}}(?!\d)|\d{{1,2}}(?:[:.]\d{{2}})?\s*{MERIDIEM}(?!\p{{L}}))")
 # The signature under a post the article embeds ("— Jane Doe (@jdoe) November 19, 2019",
 # "A post shared by Jane Doe (@jdoe) on Nov 19, 2019 at 4:02pm PST"): the article's, never a
 # comment's; after a comments button it counts as a paragraph of the article going on.
@@ -40,7 +41,7 @@ EMBED_SIGNATURE = regex.compile(
 # A clock time alone on its line ("4:14 p.m.", "10:32 GMT"): a live blog's or a timeline's entry,
 # not a comment's stamp, which comes with its date or under its author's name.
 TIMELINE_TIME = regex.compile(
-    r"\s*(?:\d{1,2}:\d{2}|\d{1,2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?)(?:\s*(?:[AaPp]\.?\s?[Mm]\.?))?"
+    rf"\s*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}(?::\d{{2}})?\s*{MERIDIEM})(?:\s*{MERIDIEM})?"
     r"(?:\s+(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]T|ET|PT|local time))?\s*")
 # How far into a block a comment's time stamp may sit ("Jane Doe August 8, 2018 at 7:07 pm ...").
 COMMENT_STAMP_CHARS = 100
@@ -348,7 +349,7 @@ def names_before(window: list[Block], position: int) -> bool:
     if position == 0:
         return False
     before = window[position - 1]
-    return before.word_count <= 4 and before.text[:1].isupper() and not before.ends_sentence
+    return is_label(before, 4) and before.text[:1].isupper()
 
 
 def in_toolbar(blocks: list[Block], index: int) -> bool:

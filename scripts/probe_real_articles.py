@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import cleaner
-from cleaner.text_stats import cosine, term_list, terms_of
+from cleaner.text_stats import content_terms, cosine
 
 PROBE = Path(__file__).resolve().parent.parent / "tests" / "data" / "residue_probe.json"
 CUT_MARKERS = ("Comments", "Leave a comment", "Join the conversation", "Most Read", "Trending Now",
@@ -103,7 +103,7 @@ def main() -> int:
     print(f"cut markers: {docs} documents, {losing} lost a paragraph to the marker")
 
     long_bodies = [b for b in bodies if len(b) >= 8]
-    terms = [terms_of(term_list(line) for line in b) for b in long_bodies]
+    terms = [content_terms("\n".join(b)) for b in long_bodies]
     counts = {"random": [0, 0], "nearest": [0, 0]}
     for i, body in enumerate(long_bodies):
         others = [j for j in range(len(long_bodies)) if j != i]

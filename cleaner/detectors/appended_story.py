@@ -8,17 +8,16 @@ from collections.abc import Iterable
 import regex
 
 from ..document import Document
-from ..layout import Layout, word_count
-from ..sentences import sentence_cuts
+from ..layout import SENTENCE_END, Layout, word_count
+from ..sentences import WIRE_DATELINE, sentence_cuts
 from ..text_stats import TermVector, block_terms, cosine, is_headline, terms_of
 from .base import Detector, Finding
 from .boilerplate import TRAILING_CLOSERS
 from .datelines import DATE, DatelineDetector
 
-# "MOSCOW (Reuters) -", "(Reuters) —", "WASHINGTON —", "By Jane Doe": how a new story opens.
-DATELINE = regex.compile(
-    r"^(?:\p{Lu}[\p{Lu}\p{M} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[—–-]"
-    r"|\((?:AP|Reuters|AFP|dpa|UPI|EFE|ANSA|Bloomberg|CNN)\)\s*[—–-]|By\s+\p{Lu}\p{Ll}+\s+\p{Lu})")
+# "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens (and a wire
+# story's "(Reuters) —": ``sentences.WIRE_DATELINE``).
+DATELINE = regex.compile(r"^(?:\p{Lu}[\p{Lu}\p{M} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[—–-]|By\s+\p{Lu}\p{Ll}+\s+\p{Lu})")
 # A new story's byline, on a line of its own: "By Jane Doe", "By JANE DOE and John Smith -
 # Reuters", and a wire story's "Jane Doe, AP Auto Writer", "Jane Doe and John Smith, Associated
 # Press", "Jane Doe, Staff Writer".
@@ -96,11 +95,11 @@ class AppendedStoryDetector(Detector):
         found = []
         headline = doc.blocks[index].text.casefold()
         for block in doc.blocks[index + 1:index + 1 + self.signal_window]:
-            if BYLINE.match(block.text) and not block.ends_sentence:
+            if block.measure(reads_as_byline, reads_as_byline):
                 found.append("byline")
             if block.kept:
                 if block.is_prose(self.prose_min_words):
-                    if DATELINE.match(block.text):
+                    if DATELINE.match(block.text) or WIRE_DATELINE.match(block.text):
                         found.append("dateline")
                     break
                 if block.measure((self.name, "stamp"), self.dateline.judge):
@@ -213,6 +212,11 @@ class AppendedStoryDetector(Detector):
                             yield Finding(index, reason, cut=True)
                             return
             prose_before += prose_words[position]
+
+
+def reads_as_byline(text: str) -> bool:
+    """A line that is a new story's byline (``BYLINE``), not a sentence that starts with "By"."""
+    return BYLINE.match(text) is not None and SENTENCE_END.search(text) is None
 
 
 def opens_unclosed_bracket(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..document import Document
-from ..layout import Layout, word_count
+from ..layout import Layout
 from ..text_stats import is_headline
 from .base import Detector, Finding
 from .widgets import only_ui_words, ui_words
@@ -54,7 +54,7 @@ class TitleDetector(Detector):
                 kept_candidates.append(index)
             elif (block.removal is not None and block.removal.rule in RECLAIMABLE
                   and block.removal.reason not in NOT_RECLAIMABLE_REASONS):
-                if reclaimed is None or word_count(block.text) >= word_count(doc.blocks[reclaimed].text):
+                if reclaimed is None or block.word_count >= doc.blocks[reclaimed].word_count:
                     reclaimed = index
         else:
             return  # no prose at all: no headline to speak of
