@@ -100,6 +100,17 @@ COMMENTS_AT_END = regex.compile(
 COMMENTS_AT_END_REACH = 80
 COMMENTS_ENDINGS = ("omments", "OMMENTS", "ommentare", "ommentaires", "omentarios", "ommenti", "omentários",
                     "омментарии", ")")
+# A heading glued after a line's last sentence (``heading_at_end``): the line ends with none of
+# these, the heading has at most so many words and starts within reach of the line's end.
+TAIL_ENDINGS = ".!?…\"'”’»)]:;,"
+HEADING_AT_END_MAX_WORDS = 8
+HEADING_AT_END_REACH = 120
+HEADING_AT_END_MIN_LINE = 80
+# ... but a photo credit ends its caption ("... in Las Vegas. Photo: John Locher / AP",
+# "... Moscow. Sputnik/Alexander Kazakov/Pool via REUTERS"), and a quoted title with its date
+# ends a source citation ('PolitiFact, "... says. That's Pants on Fire," Aug 20, 2019')
+CREDIT_OR_CITATION = regex.compile(
+    r"[/,\"“”©]|(?<![\p{L}\p{N}])(?i:via|photo(?:graph)?s?|images?|pictures?|credits?|courtesy|getty|foto|bild)(?![\p{L}\p{N}])")
 # A wire story's dateline: "HAYWARD, Calif. (AP) —", "MOSCOW (Reuters) -", "(Reuters) —". On a
 # glued line, the headline, byline or date before it belong to the page's head.
 WIRE_DATELINE = regex.compile(
@@ -240,7 +251,29 @@ def inner_marker_cuts(text: str) -> list[int]:
         heading = COMMENTS_AT_END.search(text, max(0, len(text) - COMMENTS_AT_END_REACH))
         if heading is not None and heading.start() > 0:
             cuts.append(heading.start())
+    heading = heading_at_end(text)
+    if heading is not None:
+        cuts.append(heading)
     return cuts
+
+
+def heading_at_end(text: str) -> int | None:
+    """Where a heading in title case glued after the line's last sentence starts ("... as one.
+    More Great WIRED Stories", "... he said. Related Coverage"): a paragraph ends with its
+    sentence, so a short run of capitalised words after it, with no end of its own, is the next
+    block. None when the line ends a sentence or holds none."""
+    tail = text.rstrip()
+    if tail[-1:] in TAIL_ENDINGS or len(tail) < HEADING_AT_END_MIN_LINE:
+        return None
+    starts = sentence_cuts(tail[-HEADING_AT_END_REACH:])
+    if not starts:
+        return None
+    start = len(tail) - min(len(tail), HEADING_AT_END_REACH) + starts[-1]
+    heading = tail[start:]
+    if (len(heading.split()) > HEADING_AT_END_MAX_WORDS or not is_title_cased(heading)
+            or CREDIT_OR_CITATION.search(heading)):
+        return None
+    return start
 
 
 def stamp_cuts(text: str) -> list[int]:

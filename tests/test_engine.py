@@ -330,6 +330,28 @@ def test_comments_at_the_end_of_a_sentence_are_no_heading():
     assert PROSE[4] in result.text
 
 
+@pytest.mark.parametrize("heading", ["More Great WIRED Stories", "Related Roundup: MacBook Pro", "Tags Kristi Noem South Dakota",
+                                     "Browse The Truth-O-Meter"])
+def test_a_heading_glued_after_the_last_sentence_of_a_line_is_cut_from_it(heading):
+    from cleaner.sentences import glued_cuts, heading_at_end
+
+    line = f"{PROSE[4]} {heading}"
+    assert line[heading_at_end(line):] == heading
+    assert len(PROSE[4]) + 1 in glued_cuts(line)
+    # cut from the paragraph, the heading is judged on its own; the paragraph is kept whole
+    result = cleaner.clean("\n".join([*PROSE[:4], line, *PROSE[5:]]))
+    assert PROSE[4] in result.text.splitlines()
+
+
+@pytest.mark.parametrize("tail", [
+    "Photo: John Locher / AP", "Sputnik/Alexander Kazakov/Pool via REUTERS", "Credit: 20th Century Fox",
+    'That\'s Pants on Fire," Aug 20, 2019', "The Minister Said So Himself.", "And Then There Were None And Then Some More Words Here"])
+def test_a_credit_a_citation_or_a_sentence_at_the_end_of_a_line_is_no_glued_heading(tail):
+    from cleaner.sentences import heading_at_end
+
+    assert heading_at_end(f"{PROSE[4]} {tail}") is None
+
+
 def test_glued_buttons_in_a_short_line_are_split_and_cut():
     result = cleaner.clean("\n".join([*PROSE, "Subscribe Loading comments..."]))
     assert result.text.splitlines() == PROSE

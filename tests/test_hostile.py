@@ -259,7 +259,13 @@ def test_cli_answers_each_hostile_input(name, hostile, seed_body, tmp_path, caps
     status = main(["clean", str(path)])
     out, err = capsys.readouterr()
     code, text = library_answer(case.wire())
-    if code is None:
+    if case.budget_may_refuse and (status == 1) != (code is not None):
+        # on a slow machine one of the two runs may hit the time budget and the other not
+        if status == 1:
+            assert "time budget" in err and out == "", err[:200]
+        else:
+            assert code == BUDGET and status == 0 and out, code
+    elif code is None:
         assert status == 0 and out == text + "\n"
     else:
         assert status == 1 and err.startswith("cleaner: error: ") and out == ""
