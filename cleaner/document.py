@@ -119,6 +119,9 @@ class Document:
     blocks: list[Block]
     metadata: dict[str, str] = field(default_factory=dict)
     title: str | None = None
+    refused_markers: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    """Blocks (by offsets) that a ``ui`` cut rule matched whole but that cut nothing in the
+    last pass, with the rule's kind and id: removed alone once the passes are done."""
 
     def kept_indices(self) -> list[int]:
         """Indices of the blocks still part of the article."""

@@ -50,6 +50,9 @@ COHESION_BLOCKS = 60
 # An article has a stray comments button or two; a page of thousands of them followed by text is
 # an attack on the time budget: after this many refusals a marker cuts as any other.
 MAX_REFUSED_CUTS = 5
+# a ui marker of at most so many words that cuts nothing is removed alone ("Show comments",
+# "Leave a comment below"); a longer one may be a sentence of the article
+MARKER_ONLY_MAX_WORDS = 6
 
 
 def record_metadata(doc: Document, groups: dict[str, str | None]) -> None:
@@ -128,10 +131,11 @@ class Cleaner:
         doc = self.run(doc, clock)
         removed = [b for b in doc.blocks if not b.kept]
         if not removed and [(b.start, b.end) for b in doc.blocks] == given:
-            return doc  # the next pass would see exactly what this one saw
+            return remove_refused_markers(doc, doc.refused_markers)  # the next pass would see what this one saw
+        last = doc
         for _ in range(self.config.max_passes - 1):
-            again = Document(doc.source, [b.carried() for b in doc.blocks if b.kept],
-                             metadata=doc.metadata, title=doc.title)
+            again = last = Document(doc.source, [b.carried() for b in doc.blocks if b.kept],
+                                    metadata=doc.metadata, title=doc.title)
             again = self.run(again, clock)
             newly_removed = [b for b in again.blocks if not b.kept]
             if not newly_removed:
@@ -140,7 +144,9 @@ class Cleaner:
             doc = again
         kept = [b for b in doc.blocks if b.kept]
         doc.blocks = sorted(removed + kept, key=lambda b: (b.start, b.end))
-        return doc
+        # markers left standing are removed only now: a later pass, with more residue gone,
+        # may still find that one cuts
+        return remove_refused_markers(doc, last.refused_markers)
 
     def run(self, doc: Document, clock: Clock) -> Document:
         """Apply the rules and the detectors to ``doc``, in place; returns it."""
@@ -238,13 +244,16 @@ class Cleaner:
         everything; a later block that matches another cut rule is recorded under that rule.
         A marker among widget residue is a button, not a section, and cuts nothing; nor does a
         page furniture marker (kind ``ui``: "Comments", "Join the conversation") above more of
-        the article (``article_goes_on``). A disclaimer's marker heads paragraphs of legal prose
+        the article (``article_goes_on``). A ``ui`` marker of ``MARKER_ONLY_MAX_WORDS`` words at
+        most that cuts nothing (refused, above the body, among widgets) goes alone once the
+        passes are done, when it is its whole block (reason ``marker_only``). A disclaimer's marker heads paragraphs of legal prose
         and cuts them."""
         if not self.cut_rules.rules:
             return
         layout = self.layout(doc.blocks)
         limit = self.config.max_block_chars
         min_words = self.config.cut_min_prose_words
+        doc.refused_markers.clear()
         current: Rule | None = None
         prose_words = 0
         refused = 0  # markers that article_goes_on kept from cutting
@@ -252,15 +261,24 @@ class Cleaner:
             block = doc.blocks[index]
             if current is None and block.kept and block.is_prose(self.config.prose_min_words):
                 prose_words += block.word_count
-            if block.kept and len(block.text) <= limit and index > layout.first_prose and prose_words >= min_words:
+            found = None
+            if block.kept and len(block.text) <= limit:
                 found = self.first_match(self.cut_rules, "cut", block, layout, index, clock)
-                if found and not in_toolbar(doc.blocks, index):
-                    if (current is None and found[0].kind == "ui" and refused < MAX_REFUSED_CUTS
-                            and self.article_goes_on(doc.blocks, index)):
-                        refused += 1
-                        continue
-                    current = found[0]
-                    doc.remove(index, current.kind, current.id)
+            if found:
+                rule, match = found
+                cuts = index > layout.first_prose and prose_words >= min_words and not in_toolbar(doc.blocks, index)
+                if (cuts and current is None and rule.kind == "ui" and refused < MAX_REFUSED_CUTS
+                        and self.article_goes_on(doc.blocks, index)):
+                    refused += 1
+                    cuts = False
+                if cuts:
+                    current = rule
+                    doc.remove(index, rule.kind, rule.id)
+                elif (current is None and rule.kind == "ui" and match.end() >= len(block.text.rstrip())
+                      and block.word_count <= MARKER_ONLY_MAX_WORDS):
+                    # a button or heading that cuts nothing here is page furniture all the same
+                    # (a sentence that a marker's pattern takes whole may be the article's)
+                    doc.refused_markers[block.start, block.end] = (rule.kind, rule.id)
             if current is not None:
                 doc.remove(index, current.kind, current.id, "after_cut")
 
@@ -328,6 +346,16 @@ class Cleaner:
                                finding.reason if index == finding.index else "after_cut")
                 continue
             doc.remove(finding.index, found_kind, name, finding.reason)
+
+
+def remove_refused_markers(doc: Document, markers: dict[tuple[int, int], tuple[str, str]]) -> Document:
+    """Remove the kept blocks at ``markers``' offsets under their rules (reason
+    ``marker_only``); returns ``doc``."""
+    for index, block in enumerate(doc.blocks):
+        found = markers.get((block.start, block.end))
+        if found is not None:
+            doc.remove(index, *found, "marker_only")
+    return doc
 
 
 def gate_mask(text: str, gate: Gate) -> int:
