@@ -45,11 +45,38 @@ UNRELATED = [
 ]
 
 
-@pytest.mark.parametrize("marker", ["Comments", "Show comments", "Join the conversation", "Leave a comment"])
-def test_a_comments_button_above_more_of_the_article_cuts_nothing(marker):
+@pytest.mark.parametrize("marker, reason", [
+    ("Comments", "ui_words"),  # the widgets detector's word: a button either way
+    ("Show comments", "marker_only"), ("Join the conversation", "marker_only"), ("Leave a comment", "marker_only")])
+def test_a_comments_button_above_more_of_the_article_cuts_nothing(marker, reason):
     result = cleaner.clean("\n".join([*PROSE, marker, *MORE_PROSE]))
-    assert all(p in result.text for p in PROSE + MORE_PROSE)
-    assert not any(r.reason == "after_cut" for r in result.removed)
+    assert result.text.splitlines() == PROSE + MORE_PROSE  # the button itself goes
+    assert [(r.text, r.reason) for r in result.removed] == [(marker, reason)]
+
+
+THREAD = [  # a blog's comments whose heading the scraper lost: bylines with a time to the minute
+    "Vatsala Shukla August 22, 2018 at 5:57 am",
+    "When I started out, making the budget public was the scary part, and I still remember it.",
+    "Pamela Wilson August 22, 2018 at 2:55 pm Thanks for sharing this, it is always good to hear from readers.",
+    "tjedora 2 days ago at 07:51 am",
+    "Shouldn't next year be the year of a complete redesign of the bus network?",
+]
+
+
+def test_a_comment_thread_without_its_heading_is_cut_at_the_first_commenters_byline():
+    result = cleaner.clean("\n".join([*PROSE, *MORE_PROSE, *THREAD]))
+    assert result.text.splitlines() == PROSE + MORE_PROSE
+    assert [(r.rule, r.reason) for r in result.removed][:2] == [("comment-byline-cut", ""), ("comment-byline-cut", "after_cut")]
+    # a labelled stamp of the article's own is no commenter's byline: it cuts nothing
+    stamped = cleaner.clean("\n".join([*PROSE, "Updated August 22, 2018 at 5:57 am", *THREAD[1:2], *MORE_PROSE]))
+    assert all(p in stamped.text for p in [*THREAD[1:2], *MORE_PROSE])
+    assert not any(r.rule == "comment-byline-cut" for r in stamped.removed)
+
+
+def test_a_sentence_that_a_markers_pattern_takes_whole_stays_when_it_cuts_nothing():
+    sentence = "Leave a comment on the proposal by Friday, the planning department said."
+    result = cleaner.clean("\n".join([*PROSE, sentence, *MORE_PROSE]))
+    assert result.text.splitlines() == [*PROSE, sentence, *MORE_PROSE]
 
 
 @pytest.mark.parametrize("after, cut", [
@@ -75,7 +102,9 @@ def test_a_comments_button_above_more_of_the_article_cuts_nothing(marker):
 ])
 def test_a_comments_button_cuts_unless_the_article_goes_on_after_it(after, cut):
     result = cleaner.clean("\n".join([*PROSE, "Show comments", *after]))
-    cut_away = [r.text for r in result.removed if r.rule == "comments-marker" and r.reason == "after_cut"]
+    # a commenter's byline under the button is a cut marker of its own: the cut may start there
+    cut_away = [r.text for r in result.removed
+                if r.rule in ("comments-marker", "comment-byline-cut") and r.text != "Show comments"]
     assert cut_away == (after if cut else [])
     assert result.text.splitlines()[:len(PROSE)] == PROSE
 

@@ -301,7 +301,10 @@ def test_http_answers_each_hostile_input(name, hostile, client, seed_body):
     answer = response.get_json()
     if response.status_code == 200:
         judge(case, None, answer["text"])
-        assert answer["text"] == library_answer(case.wire())[1]
+        code, text = library_answer(case.wire())
+        # on a slow machine the library run may hit the time budget where the request did not
+        if not (case.budget_may_refuse and code == BUDGET):
+            assert (code, text) == (None, answer["text"])
     else:
         code = answer["error"]["code"]
         if code == "body_too_large":  # bigger than the service's max_body: refused before reading
