@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -60,8 +60,9 @@ class Cleaned:
 class Block:
     """A block of text (a line, or a piece of a line split at residue) with its offsets.
 
-    ``removal`` is set once a rule or detector has removed the block; ``spans`` lists the
-    pieces removed from inside it (``scope: span`` rules).
+    ``removal`` is set once a rule or detector has removed the block; ``gaps`` lists what
+    ``inline`` span rules cut out of its middle (``text`` is the source from ``start`` to ``end``
+    without them, and reads on as one sentence).
     """
 
     text: str
@@ -72,6 +73,7 @@ class Block:
     line: int = 0
     piece: bool = False
     """True when the block is part of a line that was split at residue."""
+    gaps: tuple[Removal, ...] = ()
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
     """Measures and verdicts that depend on the text alone, computed once per block and kept
     across the engine's passes (``Block.measure``)."""
@@ -83,6 +85,17 @@ class Block:
         if value is _MISSING:
             value = self.memo[key] = compute(self.text, *args)
         return value
+
+    def source_offset(self, index: int, *, end: bool = False) -> int:
+        """The offset in the source of ``text[index]``, the gaps counted; with ``end``, of the
+        end of a piece that stops at ``index`` (before a gap there, not after it)."""
+        position = self.start + index
+        for gap in self.gaps:
+            if gap.start < position or (gap.start == position and not end):
+                position += gap.end - gap.start
+            else:
+                break
+        return position
 
     def carried(self) -> Block:
         """A copy for the engine's next pass: same text and offsets, no removal, the measures
@@ -134,6 +147,15 @@ class Document:
             block.removal = Removal(kind, rule, block.text, block.start, block.end, reason)
 
     def removals(self) -> tuple[Removal, ...]:
-        """Every removal, in input order."""
-        found = [b.removal for b in self.blocks if b.removal is not None]
+        """Every removal, in input order. A removed block with gaps is recorded whole (its
+        source range, the gaps in it); a kept one gives its gaps."""
+        found: list[Removal] = []
+        for block in self.blocks:
+            if block.removal is None:
+                found.extend(block.gaps)
+            elif block.gaps:
+                removal = block.removal
+                found.append(replace(removal, text=self.source[removal.start:removal.end]))
+            else:
+                found.append(block.removal)
         return tuple(sorted(found, key=lambda r: (r.start, r.end)))

@@ -19,7 +19,7 @@ from .layout import Layout
 from .literals import Gate
 from .matcher import CombinedRules
 from .rules import Rule, load_rules
-from .segment import segment, split_block
+from .segment import excise, segment, split_block
 from .sentences import split_sentences
 from .text_stats import block_terms, cosine, is_label, terms_of
 
@@ -185,7 +185,8 @@ class Cleaner:
 
     # -- rules ------------------------------------------------------------------------------
     def apply_span_rules(self, doc: Document, clock: Clock) -> None:
-        """Remove the spans that ``span`` rules match, splitting their blocks into pieces."""
+        """Remove the spans that ``span`` rules match, splitting their blocks into pieces (an
+        ``inline`` rule's span is cut out of its block instead, which stays one block)."""
         if not self.span_rules:
             return
         layout = self.layout(doc.blocks)
@@ -200,6 +201,15 @@ class Cleaner:
             for match in (m for _, _, _, m in spans):
                 record_metadata(doc, match.groupdict())
             chosen = non_overlapping([(a, b, rule) for a, b, rule, _ in spans])
+            inline = [(a, b, rule) for a, b, rule in chosen if rule.inline and is_inside(block.text, a, b)]
+            if inline:
+                # the sentence stays one block; the other spans are looked for again in it
+                block = excise(block, [(a, b, Removal(r.kind, r.id, "", a, b)) for a, b, r in inline], doc.source)
+                chosen = non_overlapping([(a, b, rule) for a, b, rule, _ in self.find_spans(
+                    block.text, layout, index, clock, self.possible(block)) if not rule.inline])
+                if not chosen:
+                    out.append(block)
+                    continue
             for piece, is_cut in split_block(block, [(a, b) for a, b, _ in chosen]):
                 if is_cut:
                     rule = _rule_for(piece, block, chosen)
@@ -385,6 +395,11 @@ def in_toolbar(blocks: list[Block], index: int) -> bool:
     comments section): the blocks on both sides were removed as ``ui``."""
     return all(0 <= j < len(blocks) and blocks[j].removal is not None and blocks[j].removal.kind == "ui"
                for j in (index - 1, index + 1))
+
+
+def is_inside(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has words on both sides of it."""
+    return bool(text[:start].strip()) and bool(text[end:].strip())
 
 
 def non_overlapping(spans: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:

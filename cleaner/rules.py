@@ -24,7 +24,7 @@ SCOPES = ("line", "span", "cut")
 WHERES = ("head", "tail", "head_or_body", "anywhere")
 METADATA_FIELDS = ("published", "updated", "author", "source")
 REQUIRED_KEYS = ("id", "kind", "scope", "pattern", "description", "examples")
-OPTIONAL_KEYS = ("where", "languages", "notes", "requires", "max_chars")
+OPTIONAL_KEYS = ("where", "languages", "notes", "requires", "max_chars", "inline")
 RULE_ID = regex.compile(r"[a-z0-9][a-z0-9_-]*[a-z0-9]")
 KIND_NAME = regex.compile(r"[a-z][a-z_]*")
 RULE_SUFFIXES = (".yaml", ".yml", ".toml")
@@ -64,6 +64,10 @@ class Rule:
     """For line and cut rules: the longest block (in characters, spaces around it stripped) the
     rule may match; longer ones are never tried (short residue, such as a gallery counter, is
     not looked for in paragraphs). None: any length."""
+    inline: bool = False
+    """For span rules: the text on both sides of a match is one sentence, so the match is cut
+    out of the block and the block stays whole (instead of being split into pieces that are
+    judged on their own)."""
 
     def may_match(self, folded: str) -> bool:
         """Whether the rule can match a block whose case-folded text is ``folded``."""
@@ -146,6 +150,11 @@ def parse_rule(data: Any, path: Path, vet: bool = False) -> Rule:
         raise _fail(path, "max_chars", "must be a positive whole number of characters")
     if max_chars is not None and data["scope"] == "span":
         raise _fail(path, "max_chars", "only line and cut rules match whole blocks; a span rule has no block length")
+    inline = data.get("inline", False)
+    if not isinstance(inline, bool):
+        raise _fail(path, "inline", "must be true or false")
+    if inline and data["scope"] != "span":
+        raise _fail(path, "inline", "only span rules cut from inside a block")
     examples = data["examples"]
     if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
         raise _fail(path, "examples", "must be a mapping with 'match' and 'no_match' lists")
@@ -179,7 +188,7 @@ def parse_rule(data: Any, path: Path, vet: bool = False) -> Rule:
                 pattern=pattern, description=data["description"].strip(), languages=languages,
                 match_examples=tuple(examples["match"]),
                 no_match_examples=tuple(examples["no_match"]), path=str(path), requires=requires,
-                gate=gate, starts=starts, max_chars=max_chars)
+                gate=gate, starts=starts, max_chars=max_chars, inline=inline)
 
 
 def rule_files(folder: Path) -> list[Path]:

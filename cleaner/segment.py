@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
-from .document import Block
+from .document import Block, Removal
 
 # Every line break Python's str.splitlines knows, so offsets stay exact for \r, \r\n, \u2028...
 LINE = regex.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
@@ -35,15 +37,18 @@ def segment(source: str) -> list[Block]:
 
 def split_block(block: Block, cuts: list[tuple[int, int]]) -> list[tuple[Block, bool]]:
     """Split ``block`` at the character ranges ``cuts`` (relative to the block, sorted, not
-    overlapping). Returns the pieces in order, each with True if it is one of the cuts."""
+    overlapping). Returns the pieces in order, each with True if it is one of the cuts; the
+    block's gaps go with the pieces they fall in."""
     pieces: list[tuple[Block, bool]] = []
     position = 0
 
     def add(a: int, b: int, is_cut: bool) -> None:
-        text, start, end = strip_offsets(block.text[a:b], block.start + a)
+        text, left, right = strip_offsets(block.text[a:b], a)
         if text:
+            start, end = block.source_offset(left), block.source_offset(right, end=True)
+            gaps = tuple(g for g in block.gaps if start <= g.start and g.end <= end) if block.gaps else ()
             piece = Block(text, start, end, blank_before=block.blank_before and not pieces,
-                          line=block.line, piece=True)
+                          line=block.line, piece=True, gaps=gaps)
             pieces.append((piece, is_cut))
 
     for a, b in cuts:
@@ -52,3 +57,26 @@ def split_block(block: Block, cuts: list[tuple[int, int]]) -> list[tuple[Block, 
         position = b
     add(position, len(block.text), False)
     return pieces
+
+
+def excise(block: Block, cuts: list[tuple[int, int, Removal]], source: str) -> Block:
+    """``block`` with the ranges ``cuts`` (relative to the block, sorted, not overlapping, each
+    with text on both sides) taken out of its text and kept as its gaps: one block still, so the
+    sentence around them is judged and printed whole. Where a cut has a space on both sides, the
+    one after it goes with it. Each cut's removal gets its offsets and text from ``source``."""
+    text = block.text
+    parts: list[str] = []
+    gaps = list(block.gaps)
+    position = 0
+    for a, b, removal in cuts:
+        if a > 0 and text[a - 1].isspace():
+            while b < len(text) and text[b].isspace():
+                b += 1
+        parts.append(text[position:a])
+        start, end = block.source_offset(a), block.source_offset(b, end=True)
+        gaps = [g for g in gaps if not (start <= g.start and g.end <= end)]
+        gaps.append(replace(removal, text=source[start:end], start=start, end=end))
+        position = b
+    parts.append(text[position:])
+    return Block("".join(parts), block.start, block.end, blank_before=block.blank_before,
+                 line=block.line, piece=block.piece, gaps=tuple(sorted(gaps, key=lambda g: g.start)))

@@ -822,3 +822,52 @@ def test_a_marker_in_capitals_before_a_paragraph_is_cut_off_even_before_a_name()
     # a heading in capitals going on in capitals, or in title case, stays whole
     assert glued_cuts("ADVERTISEMENT FEATURE Sponsored by the bank") == []
     assert glued_cuts("Most Popular Recipes of the Year") == []
+
+
+HOVER_CARD = ("Sen. Jane WarrenJane Ann WarrenWarren unveils plan to pay for schools | Council "
+              "passes budget after long debate MORE")
+
+
+def assert_removals_slice_the_source(result) -> None:
+    for removal in result.removed:
+        assert result.source[removal.start:removal.end] == removal.text, removal
+
+
+def test_an_inline_hover_card_goes_and_its_sentence_stays_one_block():
+    first = f"The plan that {HOVER_CARD} (D-Mass.) put forward on Monday would cost the city little."
+    result = cleaner.clean("\n".join(["Council backs school plan", first, *PROSE[1:]]))
+    assert result.text.splitlines()[0] == (
+        "The plan that Sen. Jane Warren (D-Mass.) put forward on Monday would cost the city little.")
+    assert result.title == "Council backs school plan"  # the sentence's start is no headline
+    [card] = [r for r in result.removed if r.rule == "hover-card-span"]
+    assert card.text.startswith("Jane Ann WarrenWarren unveils") and card.text.endswith("MORE")
+    assert_removals_slice_the_source(result)
+
+
+def test_a_block_with_a_gap_that_goes_later_is_recorded_whole():
+    paragraph = f"Officials said {HOVER_CARD} (D-Mass.) would meet the council again next week to talk."
+    text = "\n".join([PROSE[0], paragraph, *PROSE[1:3], paragraph, *PROSE[3:]])
+    result = cleaner.clean(text)
+    assert result.text.count("Officials said Sen. Jane Warren (D-Mass.) would meet") == 1
+    whole = [r for r in result.removed if r.kind == "duplicate"]
+    assert [r.text for r in whole] == [paragraph]  # the copy's card goes with it, once
+    assert [r.start for r in result.removed if r.rule == "hover-card-span"] == [text.index(HOVER_CARD) + len("Sen. Jane Warren")]
+    assert_removals_slice_the_source(result)
+
+
+def test_pieces_of_a_block_with_a_gap_keep_their_offsets():
+    paragraph = f"The vote that {HOVER_CARD} (D-Mass.) called was close. Advertisement. {PROSE[1]}"
+    result = cleaner.clean("\n".join([PROSE[0], paragraph, *PROSE[2:]]))
+    rules = [r.rule for r in result.removed]
+    assert "hover-card-span" in rules and "advertisement-marker" in rules
+    assert "The vote that Sen. Jane Warren (D-Mass.) called was close." in result.text.splitlines()
+    assert_removals_slice_the_source(result)
+
+
+@pytest.mark.parametrize("note", ["(opens in a new tab)", "(link is external)", "(öffnet in neuem Fenster)"])
+def test_a_links_screen_reader_note_goes_from_inside_its_sentence(note):
+    first = f"Read the full report {note} on the council's website, which the mayor published after the vote."
+    result = cleaner.clean("\n".join([first, *PROSE[1:]]))
+    assert result.text.splitlines()[0] == first.replace(f" {note}", "")
+    assert [r.rule for r in result.removed] == ["new-window-note-span"]
+    assert_removals_slice_the_source(result)

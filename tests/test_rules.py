@@ -77,6 +77,8 @@ GOOD = {
     ({"max_chars": "80"}, "max_chars"),
     ({"max_chars": True}, "max_chars"),
     ({"scope": "span", "max_chars": 80}, "max_chars"),
+    ({"inline": "yes"}, "inline"),
+    ({"inline": True}, "inline"),  # a line rule has no inside to cut from
 ])
 def test_loader_names_file_and_field(change, field):
     data = {**GOOD, **change}
