@@ -34,6 +34,10 @@ residue = st.one_of(
     st.builds(lambda p, n: f"{p} (AP Photo/{n})", paragraphs, NAMES),
     st.builds(lambda p: f"Photo: {p} (AP)", headlines),
     st.builds(lambda n: f"{n}, Reuters", NAMES),
+    # inline residue: cut out of a sentence that stays one block (the block's gaps)
+    st.builds(lambda before, n, note, after: (f"{before} Sen. {n}{n}{n.split()[-1]} unveils plan | Council "
+                                              f"passes budget MORE (D-Mass.) said{note} {after}"),
+              paragraphs, NAMES, st.sampled_from(["", " (opens in a new tab)"]), paragraphs),
 )
 long_sentences = st.builds(lambda words: " ".join(words).capitalize() + ".", st.lists(WORDS, min_size=12, max_size=25))
 prose = st.lists(long_sentences, min_size=2, max_size=4).map(" ".join)
