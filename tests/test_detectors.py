@@ -208,6 +208,24 @@ def test_caption_label_reasons(text, reason):
     assert CaptionDetector().judge(text) == reason
 
 
+@pytest.mark.parametrize("credit", ["Photo: Jane Doe/The Ledger", "Photograph: Jane Doe/Reuters",
+                                    "Image: Getty Images", "Photo: AP Photo/Evan Vucci", "Foto: dpa"])
+def test_a_labelled_credit_run_into_the_first_paragraph_goes_alone(credit):
+    result = cleaner.clean("\n".join(["Council Backs Plan", f"{credit} {PARAGRAPH}", PARAGRAPH_2]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2]
+    assert [(r.reason, r.text) for r in result.removed if r.kind == "caption"] == [("credit_before_paragraph", credit)]
+
+
+@pytest.mark.parametrize("caption", [
+    "Photo: Protesters gather outside the council building on Tuesday as the vote on the budget goes ahead.",
+    "Photo: AP Photo/Evan Vucci President Donald Trump speaks at a rally in Ohio on Tuesday night.",
+    "Photo: Jane Doe/The Ledger",
+])
+def test_a_labelled_caption_or_credit_alone_is_no_glued_paragraph(caption):
+    assert CaptionDetector().credit_before_paragraph(caption) is None
+    assert CaptionDetector().judge(caption) == "photo_label"
+
+
 @pytest.mark.parametrize("text", [
     "Chris Davies - Nov 19, 2019, 10:31 pm CST",
     "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM",

@@ -82,7 +82,9 @@ class CaptionDetector(BlockDetector):
     credit under a photo without a caption follows a paragraph of the article) and
     ``wire_caption_date`` (no credit, but the wire caption's ", Tuesday, Nov. 19, 2019," after
     its description; one caption, at most ``max_wire_caption_words`` words). A caption with
-    its credit at the end glued after prose goes alone (``caption_at_end``).
+    its credit at the end glued after prose goes alone (``caption_at_end``), and so does a
+    labelled credit that a paragraph was run into (``credit_before_paragraph``: "Photo: Jane
+    Doe/The Ledger The city council voted ...").
     """
 
     name = "captions"
@@ -103,6 +105,11 @@ class CaptionDetector(BlockDetector):
         self.max_caption_before_credit_words = max_caption_before_credit_words
         agencies = agency_pattern(word_list("agencies")).pattern
         self.agency_credit = regex.compile(rf"\(\s*{agencies}(?:\s+Photos?)?(?:\s*[/,]\s*[^()]{{1,80}})?\s*\)\s*$")
+        # "Photo: Jane Doe/The Ledger The city council ...", "Image: Getty Images The council ...":
+        # a labelled credit (a name with its paper, or an agency) and the capitalised words after it
+        self.labelled_credit = regex.compile(
+            rf"^(?i:{PHOTO_WORDS})(?i:\s+(?:credit|by))?\s*[:：]\s*"
+            rf"(?:(?:{NAME}\s+){{0,3}}{NAME}\s*/\s*{NAME}|{agencies}(?:\s*/\s*{NAME})?)(?P<after>(?:\s+{NAME})+)")
 
     def is_wire_caption(self, text: str) -> bool:
         """Whether ``text`` is one wire photo caption: at most ``max_wire_caption_words`` words,
@@ -134,7 +141,8 @@ class CaptionDetector(BlockDetector):
             return "leading_copyright"
         if "day, " in text and self.is_wire_caption(text):
             return "wire_caption_date"
-        if (PHOTO_LABEL.match(text) or PHOTO_BY.match(text)) and not self.glued_after_credit(text):
+        if ((PHOTO_LABEL.match(text) or PHOTO_BY.match(text)) and not self.glued_after_credit(text)
+                and self.credit_before_paragraph(text) is None):
             return "photo_label"
         if (":" in text and TRAILING_CREDIT_LABEL.search(text)) or (
                 text[-16:].casefold().removesuffix(".").endswith(PHOTO_ENDINGS) and KIND_OF_PHOTO.search(text)):
@@ -165,6 +173,21 @@ class CaptionDetector(BlockDetector):
         return (CREDIT_LABEL.match(text) is not None or PHOTO_BY.match(text) is not None) \
             and word_count(text) > self.max_credit_words
 
+    def credit_before_paragraph(self, text: str) -> int | None:
+        """Where the paragraph starts that a scraper ran in after a labelled credit ("Photo: Jane
+        Doe/The Ledger | The city council voted ..."): at the last of the capitalised words after
+        the credit when a lowercase word follows them, and only when what follows has more than
+        ``max_credit_words`` words and ends a sentence; else None (the label's caption, or a
+        credit alone)."""
+        credit = self.labelled_credit.match(text)
+        if credit is None or not text[credit.end():credit.end() + 2].strip()[:1].islower():
+            return None
+        start = credit.start("after") + len(credit.group("after").rstrip()) - len(credit.group("after").split()[-1])
+        rest = text[start:]
+        if word_count(rest) <= self.max_credit_words or not ENDS_SENTENCE.search(rest):
+            return None
+        return start
+
     def caption_at_end(self, text: str) -> tuple[int, str] | None:
         """Where a credited caption glued after prose starts in ``text``, and its reason: the
         last sentence of at least ``min_caption_words`` words, when ``judge`` finds its credit
@@ -192,8 +215,12 @@ class CaptionDetector(BlockDetector):
             reason = self.verdict(block)
             glued = (block.measure((self.name, "glued"), self.caption_at_end)
                      if reason in CREDIT_AT_END or (reason is None and block.word_count > self.max_words) else None)
+            lead = (block.measure((self.name, "lead"), self.credit_before_paragraph)
+                    if reason is None and block.word_count > self.max_credit_words else None)
             if glued is not None:
                 yield Finding(index, glued[1], span=(glued[0], len(block.text)))
+            elif lead is not None:
+                yield Finding(index, "credit_before_paragraph", span=(0, lead))
             elif reason:
                 yield Finding(index, reason)
                 if (reason == "credit_only" and previous_kept is not None
