@@ -15,12 +15,12 @@ from .detectors import build_detectors
 from .detectors.base import Finding
 from .document import Block, Cleaned, Document, Removal
 from .errors import InputTooLargeError, TimeBudgetExceeded
-from .layout import Layout
+from .layout import Layout, word_count
 from .literals import Gate
 from .matcher import CombinedRules
 from .rules import Rule, load_rules
 from .segment import excise, segment, split_block
-from .sentences import split_sentences
+from .sentences import sentence_cuts, split_sentences
 from .text_stats import block_terms, cosine, is_label, terms_of
 
 DATE_FIELDS = ("published", "updated")
@@ -53,6 +53,10 @@ MAX_REFUSED_CUTS = 5
 # a ui marker of at most so many words that cuts nothing is removed alone ("Show comments",
 # "Leave a comment below"); a longer one may be a sentence of the article
 MARKER_ONLY_MAX_WORDS = 6
+# the endings of a paragraph that line rules are tried on (``apply_line_rules_to_endings``)
+ENDING_MAX_SENTENCES = 2
+ENDING_MAX_WORDS = 20
+ENDING_MAX_CHARS = 250
 
 
 def record_metadata(doc: Document, groups: dict[str, str | None]) -> None:
@@ -161,6 +165,7 @@ class Cleaner:
             if findings:
                 self.apply_findings(doc, detector.name, detector.kind, findings)
                 layout = self.layout(doc.blocks)
+        self.apply_line_rules_to_endings(doc, clock)
         return doc
 
     def layout(self, blocks: list[Block]) -> Layout:
@@ -248,6 +253,49 @@ class Cleaner:
                 rule, match = found
                 record_metadata(doc, match.groupdict())
                 doc.remove(index, rule.kind, rule.id)
+
+    def apply_line_rules_to_endings(self, doc: Document, clock: Clock) -> None:
+        """Take off a kept block's last sentences (one to ``ENDING_MAX_SENTENCES``, of
+        ``ENDING_MAX_WORDS`` words at most) when a ``line`` rule matches them whole: residue a
+        scraper ran into the end of a paragraph ("... become available. Copyright 2019 The
+        Ledger. All rights reserved.", "... he said. Follow us on Twitter"). The longest such
+        ending goes; the paragraph stays."""
+        if not self.config.split_min_words:
+            return
+        layout = self.layout(doc.blocks)
+        limit = self.config.max_block_chars
+        out: list[Block] = []
+        for index, block in enumerate(doc.blocks):
+            ending = None
+            if block.kept and block.word_count >= self.config.split_min_words and len(block.text) <= limit:
+                head, tail = layout.in_head(index), layout.in_tail(index)
+                ending = block.measure(("ending", head, tail), self.residue_ending, head, tail, clock.regex_timeout())
+            if ending is None:
+                out.append(block)
+                continue
+            start, rule, match = ending
+            record_metadata(doc, match.groupdict())
+            for piece, is_cut in split_block(block, [(start, len(block.text))]):
+                if is_cut:
+                    piece.removal = Removal(rule.kind, rule.id, piece.text, piece.start, piece.end)
+                out.append(piece)
+        doc.blocks = out
+
+    def residue_ending(self, text: str, head: bool, tail: bool,
+                       timeout: float | None) -> tuple[int, Rule, object] | None:
+        """Where the longest ending of ``text`` that a line rule matches whole starts, the rule
+        and its match; None when no ending is residue."""
+        # only the end can hold the endings tried: no need to find the sentences before it
+        window = max(0, len(text) - ENDING_MAX_CHARS)
+        starts = [window + s for s in sentence_cuts(text[window:]) if window + s > 0][-ENDING_MAX_SENTENCES:]
+        for start in starts:
+            ending = text[start:].strip()
+            if word_count(ending) > ENDING_MAX_WORDS:
+                continue
+            found = self.line_rules.find(ending, head, tail, timeout)
+            if found is not None:
+                return start, found[0], found[1]
+        return None
 
     def apply_cut_rules(self, doc: Document, clock: Clock) -> None:
         """From the first block after the body's start that a ``cut`` rule matches, remove

@@ -10,7 +10,9 @@ import regex
 if TYPE_CHECKING:  # document.py imports this module's measures
     from .document import Block
 
-SENTENCE_END = regex.compile(r"[.!?…。！？](?:['\"”’»)\]]*)(?:\s|$)")
+# a sentence's end: its stop before a space or the end, or a full stop run into the next
+# sentence's capitalised word ("... available.Reporting by ...", a scraper's seam)
+SENTENCE_END = regex.compile(r"[.!?…。！？](?:['\"”’»)\]]*)(?:\s|$)|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll}{2})")
 CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 WORD = regex.compile(r"\w+")
 

@@ -871,3 +871,52 @@ def test_a_links_screen_reader_note_goes_from_inside_its_sentence(note):
     assert result.text.splitlines()[0] == first.replace(f" {note}", "")
     assert [r.rule for r in result.removed] == ["new-window-note-span"]
     assert_removals_slice_the_source(result)
+
+
+@pytest.mark.parametrize("stamp, metadata", [
+    ("By Jane Doe | Published 3:45 PM EST Nov 20, 2019", {"author": "Jane Doe", "published": "2019-11-20"}),
+    ("Updated 10:34 a.m. ET Nov. 20, 2019", {"updated": "2019-11-20"}),
+    ("20 November 2019 • 10:30am", {"published": "2019-11-20"}),
+    ("Written by Jane Doe Wednesday, 20 November 2019 10:30", {"author": "Jane Doe", "published": "2019-11-20"}),
+])
+def test_a_stamp_glued_to_the_first_paragraph_goes_and_fills_the_metadata(stamp, metadata):
+    result = cleaner.clean("\n".join(["Council backs budget", f"{stamp} {PROSE[0]}", *PROSE[1:]]))
+    assert result.text.splitlines()[0] == PROSE[0]
+    assert {k: v if k == "author" else v[:10] for k, v in result.metadata.items()} == metadata
+    assert [r.text for r in result.removed if r.rule == "stamp-glued-span"] == [stamp]
+
+
+@pytest.mark.parametrize("dateline", ["BERLIN, Nov 20 (Reuters) -", "WASHINGTON (AP) —", "(CNN)"])
+def test_a_wire_dateline_with_its_date_stays_with_its_paragraph(dateline):
+    result = cleaner.clean("\n".join(["Council backs budget", f"{dateline} {PROSE[0]}", *PROSE[1:]]))
+    assert result.text.splitlines()[0] == f"{dateline} {PROSE[0]}"
+
+
+@pytest.mark.parametrize("ending, rule", [
+    ("Copyright 2019 The Ledger. All rights reserved.", "copyright-line"),
+    ("Follow us on Twitter", "follow-us-line"),
+    ("Tags: budget, council", "tags-label-line"),
+    ("Have a news tip? Email us at tips@ledger.com.", "author-contact-line"),
+])
+def test_residue_run_into_the_end_of_the_last_paragraph_goes_alone(ending, rule):
+    result = cleaner.clean("\n".join(["Council backs budget", *PROSE[:-1], f"{PROSE[-1]} {ending}"]))
+    assert result.text.splitlines() == PROSE
+    assert [(r.rule, r.text) for r in result.removed if r.kind != "title"] == [(rule, ending)]
+
+
+@pytest.mark.parametrize("ending", ["Comments from residents were mostly positive.",
+                                    "Follow the money, one councillor said."])
+def test_a_last_sentence_of_prose_is_no_residue_ending(ending):
+    last = f"{PROSE[-1]} {ending}"
+    result = cleaner.clean("\n".join(["Council backs budget", *PROSE[:-1], last]))
+    assert result.text.splitlines()[-1] == last
+
+
+def test_a_full_stop_run_into_the_next_sentence_still_ends_a_sentence():
+    from cleaner.layout import SENTENCE_END
+
+    assert SENTENCE_END.search("figures become available.Reporting by Jane Doe")
+    assert not SENTENCE_END.search("see example.com or U.S.Army")
+    glued = PROSE[-1] + "Reporting by Jane Doe; Editing by John Smith"
+    result = cleaner.clean("\n".join(["Council backs budget", *PROSE[:-1], glued]))
+    assert result.text.splitlines()[-1] == glued  # kept as prose, not taken for a menu
