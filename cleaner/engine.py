@@ -57,6 +57,7 @@ MARKER_ONLY_MAX_WORDS = 6
 ENDING_MAX_SENTENCES = 2
 ENDING_MAX_WORDS = 20
 ENDING_MAX_CHARS = 250
+COPYRIGHT_SIGN = regex.compile(r"(?<=[.!?]\s+)[©ⓒ]")
 
 
 def record_metadata(doc: Document, groups: dict[str, str | None]) -> None:
@@ -287,7 +288,11 @@ class Cleaner:
         and its match; None when no ending is residue."""
         # only the end can hold the endings tried: no need to find the sentences before it
         window = max(0, len(text) - ENDING_MAX_CHARS)
-        starts = [window + s for s in sentence_cuts(text[window:]) if window + s > 0][-ENDING_MAX_SENTENCES:]
+        end = text[window:]
+        starts = [window + s for s in sentence_cuts(end) if window + s > 0][-ENDING_MAX_SENTENCES:]
+        # a copyright notice opens with its sign, which no sentence start sees
+        signs = [window + m.start() for m in COPYRIGHT_SIGN.finditer(end) if window + m.start() > 0]
+        starts = sorted(set(starts) | set(signs[-1:]))
         for start in starts:
             ending = text[start:].strip()
             if word_count(ending) > ENDING_MAX_WORDS:

@@ -894,6 +894,7 @@ def test_a_wire_dateline_with_its_date_stays_with_its_paragraph(dateline):
 
 @pytest.mark.parametrize("ending, rule", [
     ("Copyright 2019 The Ledger. All rights reserved.", "copyright-line"),
+    ("© 2019 The Ledger. All rights reserved.", "copyright-line"),
     ("Follow us on Twitter", "follow-us-line"),
     ("Tags: budget, council", "tags-label-line"),
     ("Have a news tip? Email us at tips@ledger.com.", "author-contact-line"),
@@ -920,3 +921,12 @@ def test_a_full_stop_run_into_the_next_sentence_still_ends_a_sentence():
     glued = PROSE[-1] + "Reporting by Jane Doe; Editing by John Smith"
     result = cleaner.clean("\n".join(["Council backs budget", *PROSE[:-1], glued]))
     assert result.text.splitlines()[-1] == glued  # kept as prose, not taken for a menu
+
+
+def test_an_ending_is_judged_where_its_block_stands():
+    ending = "Reporting by Jane Doe; Editing by John Smith"  # wire-credit-line: the tail's only
+    in_body = cleaner.clean("\n".join(["Council backs budget", PROSE[0], f"{PROSE[1]} {ending}", *PROSE[2:]]))
+    at_end = cleaner.clean("\n".join(["Council backs budget", *PROSE[:-1], f"{PROSE[-1]} {ending}"]))
+    assert f"{PROSE[1]} {ending}" in in_body.text.splitlines()
+    assert at_end.text.splitlines()[-1] == PROSE[-1]
+    assert [r.rule for r in at_end.removed if r.kind != "title"] == ["wire-credit-line"]
