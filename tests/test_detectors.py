@@ -216,6 +216,20 @@ def test_a_labelled_credit_run_into_the_first_paragraph_goes_alone(credit):
     assert [(r.reason, r.text) for r in result.removed if r.kind == "caption"] == [("credit_before_paragraph", credit)]
 
 
+@pytest.mark.parametrize("credit", ["(AP)", "(Reuters)"])
+def test_a_story_paragraph_ending_in_its_wires_bare_credit_is_no_caption(credit):
+    paragraph = f"{PARAGRAPH} {PARAGRAPH_2} {credit}"
+    assert CaptionDetector().judge(paragraph) is None
+    result = cleaner.clean("\n".join(["Council Backs Plan", PARAGRAPH, PARAGRAPH_2, paragraph]))
+    assert result.text.splitlines()[-1] == paragraph
+
+
+@pytest.mark.parametrize("caption", ["Protesters gather outside the council building on Tuesday. (AP)",
+                                     f"{PARAGRAPH} (AP Photo/Jane Doe)", f"{PARAGRAPH} {PARAGRAPH_2} (Reuters/Jane Doe)"])
+def test_a_caption_with_a_wire_credit_is_still_a_caption(caption):
+    assert CaptionDetector().judge(caption) == "trailing_credit"
+
+
 @pytest.mark.parametrize("caption", [
     "Photo: Protesters gather outside the council building on Tuesday as the vote on the budget goes ahead.",
     "Photo: AP Photo/Evan Vucci President Donald Trump speaks at a rally in Ohio on Tuesday night.",

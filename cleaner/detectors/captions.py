@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from ..document import Block, Document
-from ..layout import Layout, word_count
+from ..layout import SENTENCE_END, Layout, word_count
 from ..sentences import sentence_cuts
 from ..wordlists import word_list
 from .base import BlockDetector, Detector, Finding
@@ -46,6 +46,8 @@ KIND_OF_PHOTO = regex.compile(rf"\b(?:Submitted|File|Contributed|Courtesy|Handou
 PHOTO_ENDINGS = tuple(noun + plural for noun in PHOTO_NOUNS for plural in ("", "s"))
 # "Image credit:", "Photo credits :", "Crédito:", "Photograph:": the label of a credit, not of a caption
 CREDIT_LABEL = regex.compile(r"^(?:(?:(?:Photo|Image|Picture|Foto)\s+)?(?:Credits?|Crédits?|Crédito)|Photographs?)\s*[:：]", regex.I)
+# "(AP)", "(Reuters)": a wire's bare credit closing a paragraph of its story
+BARE_AGENCY_CREDIT = regex.compile(r"\(\s*(?:AP|Reuters|REUTERS|AFP|dpa|UPI|EFE|ANSA|Xinhua|TASS|Bloomberg|CNN)\s*\)\s*$")
 CREDIT_ONLY = regex.compile(rf"^\(\s*{NAMES}(?:\s*/\s*{NAMES})*\s*\)$")
 # "... rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019, calling for ...": the
 # weekday and full date set off by commas, as wire photo captions give them (wire prose says
@@ -84,7 +86,8 @@ class CaptionDetector(BlockDetector):
     its description; one caption, at most ``max_wire_caption_words`` words). A caption with
     its credit at the end glued after prose goes alone (``caption_at_end``), and so does a
     labelled credit that a paragraph was run into (``credit_before_paragraph``: "Photo: Jane
-    Doe/The Ledger The city council voted ...").
+    Doe/The Ledger The city council voted ..."). A paragraph of the story that ends in its
+    wire's bare credit ("... two sentences. (AP)") is no caption (``story_with_wire_credit``).
     """
 
     name = "captions"
@@ -93,7 +96,9 @@ class CaptionDetector(BlockDetector):
     def __init__(self, max_words: int = 80, max_caption_before_credit_words: int = 45,
                  max_chars: int = 1_000, max_wire_caption_words: int = 50, min_words_before_date: int = 5,
                  min_caption_words: int = 5, min_prose_before_caption: int = 30,
-                 max_credit_words: int = 15, max_body_caption_words: int = 15) -> None:
+                 max_credit_words: int = 15, max_body_caption_words: int = 15,
+                 min_story_words_before_credit: int = 30) -> None:
+        self.min_story_words_before_credit = min_story_words_before_credit
         self.max_body_caption_words = max_body_caption_words
         self.max_credit_words = max_credit_words
         self.min_caption_words = min_caption_words
@@ -130,7 +135,7 @@ class CaptionDetector(BlockDetector):
         if text.rstrip().endswith(")") and (
                 self.agency_credit.search(text) or SLASH_CREDIT.search(text) or LABEL_CREDIT.search(text)
                 or SITE_CREDIT.search(text)):
-            return "trailing_credit"
+            return None if self.story_with_wire_credit(text) else "trailing_credit"
         if "/" in text[-80:] and self.unbracketed_slash_credit(text):
             return "trailing_credit"
         if "Getty" in text and GETTY_CREDIT.search(text):
@@ -148,6 +153,19 @@ class CaptionDetector(BlockDetector):
                 text[-16:].casefold().removesuffix(".").endswith(PHOTO_ENDINGS) and KIND_OF_PHOTO.search(text)):
             return "credit_label"
         return None
+
+    def story_with_wire_credit(self, text: str) -> bool:
+        """Whether ``text`` is a paragraph of the story that ends in its wire's bare credit
+        ("... figures become available. (AP)"), not a caption: two sentences at least before
+        the credit, ``min_story_words_before_credit`` words or more, and only the agency's name
+        in the brackets (a photo credit names the photo or its photographer: "(AP Photo/Jane
+        Doe)", "(Reuters/Jane Doe)")."""
+        found = BARE_AGENCY_CREDIT.search(text)
+        if found is None:
+            return False
+        before = text[:found.start()]
+        return (word_count(before) >= self.min_story_words_before_credit
+                and len(SENTENCE_END.findall(before)) >= 2)
 
     def credits_caption(self, block: Block, in_body: bool) -> bool:
         """Whether ``block``, the block right above a credit-only line, is the caption it
