@@ -930,3 +930,10 @@ def test_an_ending_is_judged_where_its_block_stands():
     assert f"{PROSE[1]} {ending}" in in_body.text.splitlines()
     assert at_end.text.splitlines()[-1] == PROSE[-1]
     assert [r.rule for r in at_end.removed if r.kind != "title"] == ["wire-credit-line"]
+
+
+@pytest.mark.parametrize("bar", ["Share this article Share", "Share on Facebook Share on Twitter"])
+def test_a_share_bar_glued_before_the_first_paragraph_goes_alone(bar):
+    result = cleaner.clean("\n".join(["Council backs budget", f"{bar} {PROSE[0]}", *PROSE[1:]]))
+    assert result.text.splitlines() == PROSE
+    assert [r.rule for r in result.removed if r.kind != "title"] == ["share-bar-span"]
