@@ -166,7 +166,7 @@ class Cleaner:
             if findings:
                 self.apply_findings(doc, detector.name, detector.kind, findings)
                 layout = self.layout(doc.blocks)
-        self.apply_line_rules_to_endings(doc, clock)
+        self.apply_line_rules_to_endings(doc, layout, clock)
         return doc
 
     def layout(self, blocks: list[Block]) -> Layout:
@@ -210,7 +210,7 @@ class Cleaner:
             inline = [(a, b, rule) for a, b, rule in chosen if rule.inline and is_inside(block.text, a, b)]
             if inline:
                 # the sentence stays one block; the other spans are looked for again in it
-                block = excise(block, [(a, b, Removal(r.kind, r.id, "", a, b)) for a, b, r in inline], doc.source)
+                block = excise(block, [(a, b, r.kind, r.id) for a, b, r in inline], doc.source)
                 chosen = non_overlapping([(a, b, rule) for a, b, rule, _ in self.find_spans(
                     block.text, layout, index, clock, self.possible(block)) if not rule.inline])
                 if not chosen:
@@ -255,15 +255,14 @@ class Cleaner:
                 record_metadata(doc, match.groupdict())
                 doc.remove(index, rule.kind, rule.id)
 
-    def apply_line_rules_to_endings(self, doc: Document, clock: Clock) -> None:
+    def apply_line_rules_to_endings(self, doc: Document, layout: Layout, clock: Clock) -> None:
         """Take off a kept block's last sentences (one to ``ENDING_MAX_SENTENCES``, of
         ``ENDING_MAX_WORDS`` words at most) when a ``line`` rule matches them whole: residue a
         scraper ran into the end of a paragraph ("... become available. Copyright 2019 The
         Ledger. All rights reserved.", "... he said. Follow us on Twitter"). The longest such
-        ending goes; the paragraph stays."""
+        ending goes; the paragraph stays. ``layout``: the blocks' layout as the detectors left it."""
         if not self.config.split_min_words:
             return
-        layout = self.layout(doc.blocks)
         limit = self.config.max_block_chars
         out: list[Block] = []
         for index, block in enumerate(doc.blocks):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from .document import Block, Removal
@@ -59,23 +57,24 @@ def split_block(block: Block, cuts: list[tuple[int, int]]) -> list[tuple[Block, 
     return pieces
 
 
-def excise(block: Block, cuts: list[tuple[int, int, Removal]], source: str) -> Block:
+def excise(block: Block, cuts: list[tuple[int, int, str, str]], source: str) -> Block:
     """``block`` with the ranges ``cuts`` (relative to the block, sorted, not overlapping, each
     with text on both sides) taken out of its text and kept as its gaps: one block still, so the
     sentence around them is judged and printed whole. Where a cut has a space on both sides, the
-    one after it goes with it. Each cut's removal gets its offsets and text from ``source``."""
+    one after it goes with it. Each cut comes with the kind and rule id of its removal, whose
+    offsets and text are the source's (``source``)."""
     text = block.text
     parts: list[str] = []
     gaps = list(block.gaps)
     position = 0
-    for a, b, removal in cuts:
+    for a, b, kind, rule in cuts:
         if a > 0 and text[a - 1].isspace():
             while b < len(text) and text[b].isspace():
                 b += 1
         parts.append(text[position:a])
         start, end = block.source_offset(a), block.source_offset(b, end=True)
         gaps = [g for g in gaps if not (start <= g.start and g.end <= end)]
-        gaps.append(replace(removal, text=source[start:end], start=start, end=end))
+        gaps.append(Removal(kind, rule, source[start:end], start, end))
         position = b
     parts.append(text[position:])
     return Block("".join(parts), block.start, block.end, blank_before=block.blank_before,

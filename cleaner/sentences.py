@@ -111,6 +111,8 @@ HEADING_AT_END_MIN_LINE = 80
 # ends a source citation ('PolitiFact, "... says. That's Pants on Fire," Aug 20, 2019')
 CREDIT_OR_CITATION = regex.compile(
     r"[/,\"“”©]|(?<![\p{L}\p{N}])(?i:via|photo(?:graph)?s?|images?|pictures?|credits?|courtesy|getty|foto|bild)(?![\p{L}\p{N}])")
+# The wires whose name a story's dateline or closing credit gives in brackets ("(AP)", "(Reuters)").
+WIRE_AGENCIES = "AP|Reuters|AFP|dpa|UPI|EFE|ANSA|PTI|IANS|Xinhua|TASS|Bloomberg|CNN"
 # A wire story's dateline: "HAYWARD, Calif. (AP) —", "MOSCOW (Reuters) -", "BERLIN, Nov 20
 # (Reuters) -", "(Reuters) —". On a glued line, the headline, byline or date before it belong to
 # the page's head.
@@ -118,7 +120,7 @@ WIRE_DATELINE = regex.compile(
     r"(?:\p{Lu}[\p{Lu}\p{M}.'-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'-]+){0,3}"
     r"(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2})?"
     r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s+)?"
-    r"\((?:AP|Reuters|AFP|dpa|UPI|EFE|ANSA|PTI|IANS|Xinhua|TASS|Bloomberg|CNN)\)\s*[—–-]")
+    rf"\((?:{WIRE_AGENCIES})\)\s*[—–-]")
 # A byline with its time stamp glued between blocks, as teaser lists and article heads print
 # them: "By REUTERS 11/20/2019 10:08 AM", "By JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43",
 # "By Chris Davies - Nov 19, 2019", "By Tim Childers - Live Science Contributor

@@ -8,7 +8,7 @@ import regex
 
 from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout, word_count
-from ..sentences import sentence_cuts
+from ..sentences import WIRE_AGENCIES, sentence_cuts
 from ..wordlists import word_list
 from .base import BlockDetector, Detector, Finding
 
@@ -47,7 +47,7 @@ PHOTO_ENDINGS = tuple(noun + plural for noun in PHOTO_NOUNS for plural in ("", "
 # "Image credit:", "Photo credits :", "Crédito:", "Photograph:": the label of a credit, not of a caption
 CREDIT_LABEL = regex.compile(r"^(?:(?:(?:Photo|Image|Picture|Foto)\s+)?(?:Credits?|Crédits?|Crédito)|Photographs?)\s*[:：]", regex.I)
 # "(AP)", "(Reuters)": a wire's bare credit closing a paragraph of its story
-BARE_AGENCY_CREDIT = regex.compile(r"\(\s*(?:AP|Reuters|REUTERS|AFP|dpa|UPI|EFE|ANSA|Xinhua|TASS|Bloomberg|CNN)\s*\)\s*$")
+BARE_AGENCY_CREDIT = regex.compile(rf"\(\s*(?:{WIRE_AGENCIES}|REUTERS)\s*\)\s*$")
 CREDIT_ONLY = regex.compile(rf"^\(\s*{NAMES}(?:\s*/\s*{NAMES})*\s*\)$")
 # "... rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019, calling for ...": the
 # weekday and full date set off by commas, as wire photo captions give them (wire prose says
@@ -200,7 +200,7 @@ class CaptionDetector(BlockDetector):
         credit = self.labelled_credit.match(text)
         if credit is None or not text[credit.end():credit.end() + 2].strip()[:1].islower():
             return None
-        start = credit.start("after") + len(credit.group("after").rstrip()) - len(credit.group("after").split()[-1])
+        start = credit.end() - len(credit.group("after").split()[-1])
         rest = text[start:]
         if word_count(rest) <= self.max_credit_words or not ENDS_SENTENCE.search(rest):
             return None
