@@ -14,7 +14,10 @@ The articles are the English gold bodies of the corpus's ``region`` folder. Two 
 - another story after a comments button (the other side of refusing a cut): each such body cut at
   a random place (four paragraphs at least before it), one of ``BUTTONS``, then the first eight
   paragraphs of another body: a random one, and the one nearest in terms (another story on the
-  same subject); counts the documents that keep a line of eight words or more of the other story.
+  same subject), and that one again under its head as its page prints it (the lines of its raw
+  region text above its first paragraph: headline, byline, date, buttons; an infinite-scroll
+  page appends whole stories); counts the documents that keep a line of eight words or more of
+  the other story.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ CUT_MARKERS = ("Comments", "Leave a comment", "Join the conversation", "Most Rea
 
 
 BUTTONS = ("Show comments", "Join the conversation", "Leave a comment")
+HEAD_LINES = 12
 
 
 def english_bodies(corpus: Path) -> list[list[str]]:
@@ -53,6 +57,29 @@ def english_bodies(corpus: Path) -> list[list[str]]:
         if langs.get(path.name.split(".")[0]) == "en":
             bodies.append([line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
     return bodies
+
+
+def story_heads(corpus: Path, bodies: list[list[str]]) -> list[list[str]]:
+    """For each body, the lines of its raw region text above its first paragraph (at most
+    ``HEAD_LINES``): its headline, byline, date and buttons as its page prints them."""
+    heads = []
+    raws = {}
+    for path in sorted((corpus / "region").glob("*.gold.txt")):
+        first = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()), "")
+        raw = path.with_name(path.name.replace(".gold.txt", ".raw.txt"))
+        if raw.exists():
+            raws.setdefault(first, raw)
+    for body in bodies:
+        head: list[str] = []
+        raw = raws.get(body[0])
+        if raw is not None:
+            for line in raw.read_text(encoding="utf-8").splitlines():
+                if body[0][:40] in line:
+                    break
+                if line.strip():
+                    head.append(line.strip())
+        heads.append(head[-HEAD_LINES:])
+    return heads
 
 
 def cleaned_lines(lines: list[str]) -> list[str]:
@@ -103,18 +130,21 @@ def main() -> int:
     print(f"cut markers: {docs} documents, {losing} lost a paragraph to the marker")
 
     long_bodies = [b for b in bodies if len(b) >= 8]
+    heads = story_heads(args.corpus, long_bodies)
     terms = [content_terms("\n".join(b)) for b in long_bodies]
-    counts = {"random": [0, 0], "nearest": [0, 0]}
+    counts = {"random": [0, 0], "nearest": [0, 0], "nearest with its head": [0, 0]}
     for i, body in enumerate(long_bodies):
         others = [j for j in range(len(long_bodies)) if j != i]
         if not others:
             break
         nearest = max(others, key=lambda j: cosine(terms[i], terms[j]))
-        for kind, j in (("random", rng.choice(others)), ("nearest", nearest)):
+        for kind, j in (("random", rng.choice(others)), ("nearest", nearest), ("nearest with its head", nearest)):
             story = long_bodies[j][:8]
-            position = rng.randint(4, len(body))
+            head = heads[j] if kind == "nearest with its head" else []
+            if kind != "nearest with its head":  # which takes the nearest story's place: a pair
+                position = rng.randint(4, len(body))
             for button in BUTTONS:
-                out = set(cleaned_lines([*body[:position], button, *story]))
+                out = set(cleaned_lines([*body[:position], button, *head, *story]))
                 counts[kind][0] += 1
                 counts[kind][1] += any(line in out for line in story if len(line.split()) >= 8)
     print("another story after a comments button: "

@@ -32,11 +32,19 @@ def test_the_probe_counts_documents_and_the_residue_it_leaves(tmp_path, capsys, 
     (tmp_path / "region" / "a1.gold.txt").write_text("\n".join(body), encoding="utf-8")
     (tmp_path / "region" / "b2.gold.txt").write_text("\n".join(body), encoding="utf-8")
     (tmp_path / "region" / "c3.gold.txt").write_text("\n".join(ASTRONOMY), encoding="utf-8")
+    # the pages print each story under its head: headline, byline, date
+    (tmp_path / "region" / "a1.raw.txt").write_text(
+        "\n".join(["Council Backs New Bus Routes", "", "By Jane Doe", *body]), encoding="utf-8")
+    (tmp_path / "region" / "c3.raw.txt").write_text(
+        "\n".join(["Water Found on a Faraway Planet", "By John Smith", "Nov. 20, 2019", *ASTRONOMY]), encoding="utf-8")
     (tmp_path / "manifest.jsonl").write_text(
         "".join(json.dumps({"variant": "region", "id": i, "lang": lang}) + "\n"
                 for i, lang in (("a1", "en"), ("b2", "de"), ("c3", "en"))), encoding="utf-8")
     script = load_script("probe_real_articles")
     assert script.english_bodies(tmp_path) == [body, ASTRONOMY]  # the German case is left out
+    assert script.story_heads(tmp_path, [body, ASTRONOMY]) == [
+        ["Council Backs New Bus Routes", "By Jane Doe"],
+        ["Water Found on a Faraway Planet", "By John Smith", "Nov. 20, 2019"]]
     monkeypatch.setattr("sys.argv", ["probe_real_articles.py", str(tmp_path), "--seed", "3"])
     assert script.main() == 0
     residue_line, cut_line, story_line = capsys.readouterr().out.splitlines()
@@ -46,4 +54,5 @@ def test_the_probe_counts_documents_and_the_residue_it_leaves(tmp_path, capsys, 
     # each body's other story is the other body, on another subject: the button cuts it away
     n = 2 * len(script.BUTTONS)
     assert story_line == (f"another story after a comments button: random story kept in 0 of {n} documents, "
-                          f"nearest story kept in 0 of {n} documents")
+                          f"nearest story kept in 0 of {n} documents, "
+                          f"nearest with its head story kept in 0 of {n} documents")
