@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -100,7 +99,9 @@ class Block:
     def carried(self) -> Block:
         """A copy for the engine's next pass: same text and offsets, no removal, the measures
         already computed kept."""
-        twin = copy.copy(self)
+        # what copy.copy does for a dataclass, without its generic reduce protocol
+        twin = object.__new__(Block)
+        twin.__dict__.update(self.__dict__)
         twin.removal = None
         return twin
 
