@@ -23,11 +23,17 @@ def segment(source: str) -> list[Block]:
     blocks: list[Block] = []
     previous_end = 0
     for line_no, match in enumerate(LINE.finditer(source)):
-        text, start, end = strip_offsets(match.group(), match.start())
+        line = match.group()
+        text = line.strip()
         if not text:
             continue
-        gap = source[previous_end:start]
-        blank_before = bool(blocks) and len(BREAK.findall(gap)) >= 2
+        start = match.start()
+        if len(text) != len(line):
+            start += len(line) - len(line.lstrip())
+        end = start + len(text)
+        # two line breaks take two characters at least: a one-character gap is no blank line
+        blank_before = (bool(blocks) and start - previous_end > 1
+                        and len(BREAK.findall(source, previous_end, start)) >= 2)
         blocks.append(Block(text, start, end, blank_before=blank_before, line=line_no))
         previous_end = end
     return blocks
