@@ -4,12 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .layout import SENTENCE_END, word_count
 
 _MISSING = object()
+T = TypeVar("T")
+
+
+class computed_once(Generic[T]):
+    """``functools.cached_property`` without its lock, which on Python 3.11 costs each first
+    access more than the measures it guards: the value is computed on first access and stored
+    in the instance's ``__dict__``, which later lookups find first."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -110,12 +129,12 @@ class Block:
         """Whether the block is still part of the article."""
         return self.removal is None
 
-    @cached_property
+    @computed_once
     def word_count(self) -> int:
         """Words in the block (see ``layout.word_count``); computed once."""
         return word_count(self.text)
 
-    @cached_property
+    @computed_once
     def ends_sentence(self) -> bool:
         """Whether a sentence ends somewhere in the block; computed once."""
         return SENTENCE_END.search(self.text) is not None
