@@ -69,3 +69,22 @@ def test_word_count_keeps_no_long_text_nor_more_than_its_entries():
     for n in range(layout.COUNTED_MAX_ENTRIES + 10):
         layout.word_count(f"line {n}")
     assert len(layout._COUNTED) <= layout.COUNTED_MAX_ENTRIES
+
+
+def test_plain_patterns_agree_with_the_regex_ones_on_plain_text():
+    """The stdlib fast paths of ``words_of`` and ``duplicates.block_key`` see every character
+    a plain text can hold as the ``regex`` patterns do."""
+    import regex
+
+    from cleaner.detectors.duplicates import KEY_TOKEN
+    from cleaner.text_stats import PLAIN_KEY_TOKEN, PLAIN_WORD, TYPOGRAPHIC, WORD, is_plain
+
+    alphabet = [chr(c) for c in range(128)] + list(TYPOGRAPHIC)
+    assert all(is_plain(c) for c in alphabet) and not is_plain("é") and not is_plain("a\u200bb")
+    word_start, word_rest = regex.compile(r"\p{L}"), regex.compile(r"[\p{L}\p{M}'’-]")
+    for c in alphabet:
+        lowered = c.lower()
+        assert bool(PLAIN_KEY_TOKEN.fullmatch(c)) == bool(KEY_TOKEN.fullmatch(c)), repr(c)
+        assert bool(PLAIN_WORD.fullmatch(lowered)) == bool(word_start.fullmatch(lowered)), repr(c)
+        assert bool(regex.fullmatch(r"a[a-z'’-]", "a" + lowered)) == bool(word_rest.fullmatch(lowered)), repr(c)
+        assert PLAIN_WORD.findall("x" + lowered + "y") == WORD.findall("x" + lowered + "y"), repr(c)

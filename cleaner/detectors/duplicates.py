@@ -9,7 +9,7 @@ import regex
 
 from ..document import Block, Document
 from ..layout import Layout
-from ..text_stats import headline_like, is_label
+from ..text_stats import PLAIN_KEY_TOKEN, headline_like, is_label, is_plain
 from .base import Detector, Finding
 
 KEY_TOKEN = regex.compile(r"\w+")
@@ -18,7 +18,8 @@ HAS_LETTER = regex.compile(r"\p{L}")
 
 def block_key(text: str) -> str:
     """The block's words, case-folded, punctuation and spacing ignored."""
-    return " ".join(KEY_TOKEN.findall(text.casefold()))
+    folded = text.casefold()
+    return " ".join((PLAIN_KEY_TOKEN if is_plain(folded) else KEY_TOKEN).findall(folded))
 
 
 def is_doubled(text: str) -> bool:
