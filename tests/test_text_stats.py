@@ -88,3 +88,22 @@ def test_plain_patterns_agree_with_the_regex_ones_on_plain_text():
         assert bool(PLAIN_WORD.fullmatch(lowered)) == bool(word_start.fullmatch(lowered)), repr(c)
         assert bool(regex.fullmatch(r"a[a-z'’-]", "a" + lowered)) == bool(word_rest.fullmatch(lowered)), repr(c)
         assert PLAIN_WORD.findall("x" + lowered + "y") == WORD.findall("x" + lowered + "y"), repr(c)
+
+
+def test_plain_sentence_boundary_agrees_with_the_regex_one_on_plain_text():
+    """``sentences.PLAIN_BOUNDARY`` differs from ``BOUNDARY`` only in how it spells its
+    spaces and its capital or digit, which mean the same on plain text."""
+    import re
+
+    import regex
+
+    from cleaner.sentences import BOUNDARY, PLAIN_BOUNDARY
+    from cleaner.text_stats import TYPOGRAPHIC
+
+    assert BOUNDARY.pattern.replace(r"\s", r"[\t\n\x0b\x0c\r \xa0]").replace(
+        r"[\p{Lu}\p{N}]", "[A-Z0-9]") == PLAIN_BOUNDARY.pattern
+    for c in [chr(c) for c in range(128)] + list(TYPOGRAPHIC):
+        assert bool(regex.fullmatch(r"\s", c)) == bool(re.fullmatch(r"[\t\n\x0b\x0c\r \xa0]", c)), repr(c)
+        assert bool(regex.fullmatch(r"[\p{Lu}\p{N}]", c)) == bool(re.fullmatch("[A-Z0-9]", c)), repr(c)
+    text = "He left.  “Then what?” she asked. (It rained.) 2 more. Mr. Smith came. U.S. troops."
+    assert [m.span() for m in PLAIN_BOUNDARY.finditer(text)] == [m.span() for m in BOUNDARY.finditer(text)]
