@@ -72,6 +72,8 @@ def test_verdicts(cohesion, own, signals, reason):
 def test_interview_turns_are_not_headlines():
     detector = AppendedStoryDetector()
     assert not detector.is_candidate("Q: Where did you grow up?")
+    # a glued line: the interview's question run in after the sentence before it
+    assert not detector.is_candidate("Ok, now for a little fun. Q: Where did you grow up?")
     assert not detector.is_candidate("I love that they trademarked it. No one will take it https://t.co/XPxUJuyIAC")
     assert detector.is_candidate("Afghans Both Hopeful, Disappointed after Russia's Taliban Recognition")
 

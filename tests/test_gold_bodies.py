@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import collections
 import itertools
+import random
 from pathlib import Path
 
 import regex
 
 import cleaner
 from cleaner.engine import Cleaner
+from cleaner.glued_eval import glue
 from cleaner.sentences import sentence_cuts
 
 EVAL_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval-dev"
@@ -40,6 +42,19 @@ def test_cleaning_the_gold_bodies_keeps_their_words():
     # three known: a blog of short exclamations and a theatre notice (head_run / tail_run of short
     # lines without prose), a list of console commands before the first sentence (head_run)
     assert sum(share < 0.9 for share, _ in worst) <= 4, sorted(worst)[:5]
+
+
+def test_cleaning_the_gold_bodies_glued_keeps_their_words():
+    """The same bodies with their lines run together as scrapers glue them (several paragraphs
+    on one line): a sentence of the article glued before a copyright notice, or the questions of
+    an interview glued after a sentence, must not take the article text with them."""
+    kept = total = 0
+    for seed in (1, 2, 3):
+        for name, gold in gold_bodies().items():
+            ref = tokens(gold)
+            out = tokens(cleaner.clean_text(glue(gold, random.Random(f"{seed}:{name}"))))
+            kept, total = kept + sum((ref & out).values()), total + sum(ref.values())
+    assert kept / total >= 0.993, f"cleaning glued article text kept only {kept / total:.4f}"
 
 
 def test_cleaning_the_seed_gold_bodies_changes_nothing():

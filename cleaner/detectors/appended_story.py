@@ -28,7 +28,7 @@ BYLINE = regex.compile(
     rf"|{NAME}(?:(?:,|\s+and)\s+{NAME})*,\s+(?:(?i:the\s+)?(?i:associated\s+press|ap|reuters|afp|bloomberg|dpa|upi)"
     rf"(?:\s+{ROLE})?|{ROLE}))$")
 # "Q: ...", "A: ...", "F: ...": the turns of an interview are not headlines.
-INTERVIEW_TURN = regex.compile(r"^\p{L}{1,2}\s*[:.]\s")
+INTERVIEW_TURN = regex.compile(r"\p{L}{1,2}\s*[:.]\s")
 # Embedded posts ("... no one's going to take your slogan. https://t.co/x") are no headlines.
 LINK = regex.compile(r"https?://|www\.|\bpic\.twitter\.com/")
 RESIDUE_KINDS = frozenset({"caption", "duplicate", "ui", "metadata", "advertisement"})
@@ -115,12 +115,13 @@ class AppendedStoryDetector(Detector):
         return found
 
     def is_candidate(self, text: str) -> bool:
-        """A headline-like block that is neither the turn of an interview, nor holds a link, nor
+        """A headline-like block that is neither the turn of an interview (nor holds one after a
+        sentence: "Ok, now for a little fun. Q: Where did you grow up?"), nor holds a link, nor
         starts with a date (a dateline, with the share buttons glued to it: "Nov 15, 2019 5:45
         AM Tweet Share"), nor opens a bracket it does not close (the first piece of a bracketed
         aside split at the residue in it: "[Want more news like this?" | "Sign up for our free
         newsletter" | ".]")."""
-        return (is_headline(text, self.short_headline_min_words, self.headline_max_words) and not INTERVIEW_TURN.match(text)
+        return (is_headline(text, self.short_headline_min_words, self.headline_max_words) and not holds_interview_turn(text)
                 and not LINK.search(text) and not DATE.match(text) and not opens_unclosed_bracket(text)
                 and not self.glued_to_a_sentence(text))
 
@@ -212,6 +213,11 @@ class AppendedStoryDetector(Detector):
                             yield Finding(index, reason, cut=True)
                             return
             prose_before += prose_words[position]
+
+
+def holds_interview_turn(text: str) -> bool:
+    """Whether ``text`` is an interview's turn ("Q: ...") or has one start after a sentence."""
+    return INTERVIEW_TURN.match(text) is not None or any(INTERVIEW_TURN.match(text, cut) for cut in sentence_cuts(text))
 
 
 def reads_as_byline(text: str) -> bool:
