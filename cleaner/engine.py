@@ -43,6 +43,11 @@ EMBED_SIGNATURE = regex.compile(
 TIMELINE_TIME = regex.compile(
     rf"\s*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}(?::\d{{2}})?\s*{MERIDIEM})(?:\s*{MERIDIEM})?"
     r"(?:\s+(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]T|ET|PT|local time))?\s*")
+# An interview's turns ("Q: Where did you grow up?", "A: In Lagos."; Portuguese and Spanish
+# "P:" and "R:"): a question and an answer under a marker are the article's, as no comment
+# section prints them, whatever their subject.
+INTERVIEW_QUESTION = regex.compile(r"(?:Q|P|Q\d{1,2})\s*[:：]\s")
+INTERVIEW_ANSWER = regex.compile(r"(?:A|R|A\d{1,2})\s*[:：]\s")
 # How far into a block a comment's time stamp may sit ("Jane Doe August 8, 2018 at 7:07 pm ...").
 COMMENT_STAMP_CHARS = 100
 # How many kept blocks before a cut marker stand for the article when its subject is compared.
@@ -355,7 +360,9 @@ class Cleaner:
         ``cut_refusing_cohesion``, unless that text has fewer than ``cut_refusing_min_terms``
         terms): the article's text, which a marker above it must not cut. The signature of an
         embedded post counts as a paragraph, and its time as no comment's; nor is a clock time
-        alone on its line (a timeline's "4:14 p.m.") unless a name-like line is above it."""
+        alone on its line (a timeline's "4:14 p.m.") unless a name-like line is above it. An
+        interview's question and answer in the window ("Q: ...", "A: ...") go on whatever
+        their length and subject (``interview_goes_on``)."""
         wanted = self.config.cut_refusing_paragraphs
         if not wanted:
             return False
@@ -363,6 +370,8 @@ class Cleaner:
         window = list(itertools.islice(
             (b for b in itertools.islice(blocks, index + 1, None) if b.kept and not (b.piece and b.line == line)),
             max(wanted, self.config.cut_refusing_window)))
+        if interview_goes_on(window):
+            return True
         embeds = [EMBED_SIGNATURE.match(b.text) is not None for b in window]
         if any(COMMENT_TIME.search(b.text[:COMMENT_STAMP_CHARS]) and not embed
                and not (TIMELINE_TIME.fullmatch(b.text) and not names_before(window, position))
@@ -431,6 +440,13 @@ def _rule_for(piece: Block, block: Block, chosen: list[tuple[int, int, Rule]]) -
         if a <= offset < b:
             return rule
     return chosen[0][2]
+
+
+def interview_goes_on(window: list[Block]) -> bool:
+    """Whether ``window`` (the kept blocks after a marker) holds an interview's question and its
+    answer ("Q: ..." and "A: ..."): the article goes on."""
+    return (any(INTERVIEW_QUESTION.match(b.text) for b in window)
+            and any(INTERVIEW_ANSWER.match(b.text) for b in window))
 
 
 def names_before(window: list[Block], position: int) -> bool:

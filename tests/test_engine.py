@@ -97,6 +97,12 @@ def test_a_sentence_that_a_markers_pattern_takes_whole_stays_when_it_cuts_nothin
     (["Anna Lee", "3:17 pm", MORE_PROSE[0], "Tom Smith", "9:02 am", MORE_PROSE[1]], True),
     # an interview's turns and a price are no comment's author and time
     ([f"Q: {MORE_PROSE[0]}", f"A: {MORE_PROSE[1]}", MORE_PROSE[2]], False),
+    # and an interview's short questions and answers go on whatever their subject (the
+    # interviewee's favourite things), as no comment section prints them
+    (["Q: Favorite childhood memory?", "A: Trip to Disney World", "Q: Favorite apps?",
+      "A: Bleacher Report, Uber Eats, and ParkMobile"], False),
+    (["P: Qual é o seu livro favorito?", "R: Dom Casmurro, de Machado de Assis.", "P: E o seu filme favorito?",
+      "R: Central do Brasil."], False),
     (["Fares rose to $2.50 last year, and the council said the new budget would freeze them until "
       "the buses are replaced.", *MORE_PROSE[1:]], False),
 ])
