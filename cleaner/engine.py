@@ -21,7 +21,7 @@ from .matcher import CombinedRules
 from .rules import Rule, load_rules
 from .segment import excise, segment, split_block
 from .sentences import sentence_cuts, split_sentences
-from .text_stats import block_terms, cosine, is_label, terms_of
+from .text_stats import INTERVIEW_ANSWER, INTERVIEW_QUESTION, block_terms, cosine, is_label, terms_of
 
 DATE_FIELDS = ("published", "updated")
 # "Jane Doe: I agree ...", "@jdoe: ...": a comment printed after its author's name, which is
@@ -43,11 +43,6 @@ EMBED_SIGNATURE = regex.compile(
 TIMELINE_TIME = regex.compile(
     rf"\s*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}(?::\d{{2}})?\s*{MERIDIEM})(?:\s*{MERIDIEM})?"
     r"(?:\s+(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]T|ET|PT|local time))?\s*")
-# An interview's turns ("Q: Where did you grow up?", "A: In Lagos."; Portuguese and Spanish
-# "P:" and "R:"): a question and an answer under a marker are the article's, as no comment
-# section prints them, whatever their subject.
-INTERVIEW_QUESTION = regex.compile(r"(?:Q|P|Q\d{1,2})\s*[:：]\s")
-INTERVIEW_ANSWER = regex.compile(r"(?:A|R|A\d{1,2})\s*[:：]\s")
 # How far into a block a comment's time stamp may sit ("Jane Doe August 8, 2018 at 7:07 pm ...").
 COMMENT_STAMP_CHARS = 100
 # How many kept blocks before a cut marker stand for the article when its subject is compared.

@@ -26,6 +26,10 @@ TYPOGRAPHIC = "’‘“”—–…«»\u00a0"
 NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHIC}]")
 PLAIN_WORD = re.compile(r"[a-z][a-z'’-]*")
 PLAIN_KEY_TOKEN = re.compile(r"[0-9A-Za-z_]+")
+# An interview's turns ("Q: Where did you grow up?", "A: In Lagos."; Portuguese and Spanish
+# "P:" and "R:"): the article's, as no comment section or list of teasers prints them.
+INTERVIEW_QUESTION = regex.compile(r"(?:Q|P|Q\d{1,2})\s*[:：]\s")
+INTERVIEW_ANSWER = regex.compile(r"(?:A|R|A\d{1,2})\s*[:：]\s")
 TRAILING_NON_LETTERS = regex.compile(r"[\p{M}'’-]+$")
 HEADLINE_END = regex.compile(r"[.,;:…]['\"”’»)]*$")
 STARTS_UPPER = regex.compile(r"^[\"'“‘«(\[]?[\p{Lu}\p{N}\p{Lo}]")

@@ -97,12 +97,6 @@ def test_a_sentence_that_a_markers_pattern_takes_whole_stays_when_it_cuts_nothin
     (["Anna Lee", "3:17 pm", MORE_PROSE[0], "Tom Smith", "9:02 am", MORE_PROSE[1]], True),
     # an interview's turns and a price are no comment's author and time
     ([f"Q: {MORE_PROSE[0]}", f"A: {MORE_PROSE[1]}", MORE_PROSE[2]], False),
-    # and an interview's short questions and answers go on whatever their subject (the
-    # interviewee's favourite things), as no comment section prints them
-    (["Q: Favorite childhood memory?", "A: Trip to Disney World", "Q: Favorite apps?",
-      "A: Bleacher Report, Uber Eats, and ParkMobile"], False),
-    (["P: Qual é o seu livro favorito?", "R: Dom Casmurro, de Machado de Assis.", "P: E o seu filme favorito?",
-      "R: Central do Brasil."], False),
     (["Fares rose to $2.50 last year, and the council said the new budget would freeze them until "
       "the buses are replaced.", *MORE_PROSE[1:]], False),
 ])
@@ -113,6 +107,30 @@ def test_a_comments_button_cuts_unless_the_article_goes_on_after_it(after, cut):
                 if r.rule in ("comments-marker", "comment-byline-cut") and r.text != "Show comments"]
     assert cut_away == (after if cut else [])
     assert result.text.splitlines()[:len(PROSE)] == PROSE
+
+
+@pytest.mark.parametrize("turns", [
+    ["Q: Favorite childhood memory?", "A: Trip to Disney World", "Q: Favorite apps?",
+     "A: Bleacher Report, Uber Eats, and ParkMobile"],
+    ["P: Qual é o seu livro favorito?", "R: Dom Casmurro, de Machado de Assis.", "P: E o seu filme favorito?",
+     "R: Central do Brasil."],
+])
+def test_an_interviews_short_questions_and_answers_under_a_comments_button_go_on(turns):
+    """Whatever their subject (the interviewee's favourite things) and length: no comment section
+    prints "Q:" and "A:"; nor do the button and the turns make a link list together."""
+    after = [*turns, MORE_PROSE[0]]
+    result = cleaner.clean("\n".join([*PROSE, "Show comments", *after]))
+    assert result.text.splitlines() == [*PROSE, *after]
+    assert [r.text for r in result.removed] == ["Show comments"]
+
+
+def test_a_comments_button_that_cut_nothing_makes_no_link_list_with_the_short_lines_under_it():
+    """The button goes once the passes are done; until then it is no item of a list: four short
+    lines of the article under it stay, as they would without it (a list is five)."""
+    items = ["Buses to the harbour", "Trams to the airport", "Ferries to the islands", "Night buses downtown"]
+    after = [*items, *MORE_PROSE]
+    result = cleaner.clean("\n".join([*PROSE, "Show comments", *after]))
+    assert result.text.splitlines() == [*PROSE, *after]
 
 
 SHORT_LEAD = [  # 80 words, but too few terms (22) to tell what the article is about

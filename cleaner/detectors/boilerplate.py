@@ -12,7 +12,16 @@ import regex
 
 from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout, word_count
-from ..text_stats import WORD, TermVector, block_terms, is_headline, terms_of, words_of
+from ..text_stats import (
+    INTERVIEW_ANSWER,
+    INTERVIEW_QUESTION,
+    WORD,
+    TermVector,
+    block_terms,
+    is_headline,
+    terms_of,
+    words_of,
+)
 from ..wordlists import stopwords
 from .base import Detector, Finding
 from .datelines import DATE, TIME
@@ -252,6 +261,10 @@ class BoilerplateDetector(Detector):
         blocks = doc.blocks
         kept = [i for i, b in enumerate(blocks) if b.kept]
         kept_blocks = [blocks[i] for i in kept]
+        # a marker that cut nothing goes once the passes are done: no item of a list between
+        # paragraphs, nor a block that sets a cluster of them apart
+        markers = doc.refused_markers
+        standing = [b.kept and (b.start, b.end) not in markers for b in blocks] if markers else [b.kept for b in blocks]
         kept_good = self.absorb_neighbours([b.text for b in kept_blocks], self.classify(kept_blocks))
         if not any(kept_good):
             return
@@ -263,7 +276,7 @@ class BoilerplateDetector(Detector):
             good[index] = False
         if not any(good):
             return
-        outlying = self.outlying_clusters(blocks, good)
+        outlying = self.outlying_clusters(blocks, good, standing)
         for index in outlying:
             good[index] = False
         first = good.index(True)
@@ -277,13 +290,13 @@ class BoilerplateDetector(Detector):
         run: list[int] = []
         for index in range(first, last + 2):
             block = blocks[index] if index <= last else None
-            if block is not None and not block.kept and INVISIBLE.fullmatch(block.text):
-                continue  # a line of zero-width characters is a blank line: no list item
-            if block is not None and not good[index] and (not block.kept or self.is_list_item(block.text)):
+            if block is not None and not standing[index] and (block.kept or INVISIBLE.fullmatch(block.text)):
+                continue  # a line of zero-width characters is a blank line, a button that cut nothing is no list item
+            if block is not None and not good[index] and (not standing[index] or self.is_list_item(block.text)):
                 run.append(index)
                 continue
             if len(run) >= self.min_list_run and not self.introduced(blocks, good, run[0]):
-                verdicts.update((i, "link_list") for i in run if blocks[i].kept)
+                verdicts.update((i, "link_list") for i in run if standing[i])
             run = []
         verdicts.update((i, "outlying_prose") for i in outlying)
         verdicts.update((i, "teaser_list") for i in teasers)
@@ -300,7 +313,7 @@ class BoilerplateDetector(Detector):
         menu."""
         return start > 0 and good[start - 1] and blocks[start - 1].text.rstrip().endswith((":", "："))
 
-    def outlying_clusters(self, blocks: list[Block], good: list[bool]) -> list[int]:
+    def outlying_clusters(self, blocks: list[Block], good: list[bool], standing: list[bool]) -> list[int]:
         """The good blocks of prose clusters apart from the article: clusters are runs of good
         blocks with at most ``max_gap`` other kept blocks between neighbours (what rules
         removed, such as captions between the lead and the body, does not count); the article is the
@@ -311,7 +324,7 @@ class BoilerplateDetector(Detector):
         gap = None
         for position, is_good in enumerate(good):
             if not is_good:
-                if gap is not None and blocks[position].kept:
+                if gap is not None and standing[position]:
                     gap += 1
                 continue
             if gap is not None and gap <= self.max_gap:
@@ -389,7 +402,9 @@ class BoilerplateDetector(Detector):
     def teaser_kind(self, block: Block) -> str | None:
         """``headline``: at most ``teaser_item_max_words`` words, not ending in a full stop (a
         final ?, ! or … may end it); ``blurb``: one sentence of at most
-        ``teaser_blurb_max_words`` words; else None."""
+        ``teaser_blurb_max_words`` words; else None (and for an interview's turn)."""
+        if INTERVIEW_QUESTION.match(block.text) or INTERVIEW_ANSWER.match(block.text):
+            return None  # an interview's turn ("Q: Favorite apps?") is the article's
         text = block.text.rstrip(TRAILING_CLOSERS)
         if block.word_count <= self.teaser_item_max_words and not text.endswith((":", ";", ",")) \
                 and not (text.endswith(".") and not text.endswith("...")):
