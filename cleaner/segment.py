@@ -15,8 +15,8 @@ BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 def strip_offsets(text: str, start: int) -> tuple[str, int, int]:
     """``text`` without surrounding whitespace, with its offsets (``start`` is text's own)."""
-    left = len(text) - len(text.lstrip())
     stripped = text.strip()
+    left = 0 if len(stripped) == len(text) else len(text) - len(text.lstrip())
     return stripped, start + left, start + left + len(stripped)
 
 
@@ -25,14 +25,9 @@ def segment(source: str) -> list[Block]:
     blocks: list[Block] = []
     previous_end = 0
     for line_no, match in enumerate(LINE.finditer(source)):
-        line = match.group()
-        text = line.strip()
+        text, start, end = strip_offsets(match.group(), match.start())
         if not text:
             continue
-        start = match.start()
-        if len(text) != len(line):
-            start += len(line) - len(line.lstrip())
-        end = start + len(text)
         # two line breaks take two characters at least: a one-character gap is no blank line
         blank_before = (bool(blocks) and start - previous_end > 1
                         and len(BREAK.findall(source, previous_end, start)) >= 2)

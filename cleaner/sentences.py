@@ -147,6 +147,8 @@ STAMP_LABEL = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:(?:First |Last )?(?:Published|Updated|Posted|Modified)(?:\s+on)?|Last modified)\s*:?\s+{STAMP}"
     rf"(?:\s*[/|·]\s*(?:{TIME.pattern}))?(?![\p{{L}}\p{{N}}])")
 STAMP_LABEL_WORDS = ("Published", "Updated", "Posted", "Modified", "modified")
+# whether a text holds one of them: one scan, before the stamp patterns are tried
+STAMP_LABEL_HINT = re.compile("|".join(STAMP_LABEL_WORDS))
 STAMP_SEPARATORS = "|·•/-–—,:"
 LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.pattern})")
 # A byline or a date right after a headline in title case that opens the line ("Council Approves
@@ -307,8 +309,7 @@ def stamp_cuts(text: str) -> list[int]:
         byline = CAPITALS_BYLINE_AT_END.search(text, max(0, end_of_text - 80))
         if byline is not None:
             cuts.append(byline.start())
-    # STAMP_LABEL_WORDS spelt out: cheaper than a generator over them ("odified": either case)
-    if ("Published" in text or "Updated" in text or "Posted" in text or "odified" in text) and ANY_DIGIT.search(text):
+    if STAMP_LABEL_HINT.search(text) and ANY_DIGIT.search(text):
         for count, match in enumerate(STAMP_LABEL.finditer(text)):
             if count == MAX_STAMPS:
                 return []

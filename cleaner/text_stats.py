@@ -62,6 +62,11 @@ def words_of(text: str) -> list[str]:
     return (PLAIN_WORD if is_plain(lowered) else WORD).findall(lowered)
 
 
+def is_interview_turn(text: str) -> bool:
+    """Whether ``text`` opens with an interview's question or answer ("Q: ...", "A: ...")."""
+    return INTERVIEW_QUESTION.match(text) is not None or INTERVIEW_ANSWER.match(text) is not None
+
+
 def is_plain(text: str) -> bool:
     """Whether ``text`` is ASCII but for the punctuation of ``TYPOGRAPHIC``."""
     return text.isascii() or NOT_PLAIN.search(text) is None

@@ -121,17 +121,19 @@ class AppendedStoryDetector(Detector):
         AM Tweet Share"), nor opens a bracket it does not close (the first piece of a bracketed
         aside split at the residue in it: "[Want more news like this?" | "Sign up for our free
         newsletter" | ".]")."""
-        return (is_headline(text, self.short_headline_min_words, self.headline_max_words) and not holds_interview_turn(text)
-                and not LINK.search(text) and not DATE.match(text) and not opens_unclosed_bracket(text)
-                and not self.glued_to_a_sentence(text))
+        if not is_headline(text, self.short_headline_min_words, self.headline_max_words):
+            return False
+        cuts = sentence_cuts(text)
+        return (not holds_interview_turn(text, cuts) and not LINK.search(text) and not DATE.match(text)
+                and not opens_unclosed_bracket(text) and not self.glued_to_a_sentence(text, cuts))
 
-    def glued_to_a_sentence(self, text: str) -> bool:
+    def glued_to_a_sentence(self, text: str, cuts: list[int]) -> bool:
         """Whether ``text`` starts with a sentence of ``glued_sentence_words`` words or more that
         words without a sentence end follow: a paragraph's last sentence with the next heading
         glued to it ("The three previous games went to overtime. Extra points"), not a headline
         in two sentences ("It's over. Here's why", "Amnesty. More than 100 protesters killed",
-        "The Beauty of Korea Revealed at the Festival! To the Actual Scene!")."""
-        cuts = sentence_cuts(text)
+        "The Beauty of Korea Revealed at the Festival! To the Actual Scene!"). ``cuts``: its
+        sentence starts."""
         return (bool(cuts) and word_count(text[:cuts[0]]) >= self.glued_sentence_words
                 and not text.rstrip(TRAILING_CLOSERS).endswith(("!", "?", "…", ".")))
 
@@ -215,9 +217,10 @@ class AppendedStoryDetector(Detector):
             prose_before += prose_words[position]
 
 
-def holds_interview_turn(text: str) -> bool:
-    """Whether ``text`` is an interview's turn ("Q: ...") or has one start after a sentence."""
-    return INTERVIEW_TURN.match(text) is not None or any(INTERVIEW_TURN.match(text, cut) for cut in sentence_cuts(text))
+def holds_interview_turn(text: str, cuts: list[int]) -> bool:
+    """Whether ``text`` is an interview's turn ("Q: ...") or has one start at one of its sentence
+    starts ``cuts``."""
+    return INTERVIEW_TURN.match(text) is not None or any(INTERVIEW_TURN.match(text, cut) for cut in cuts)
 
 
 def reads_as_byline(text: str) -> bool:

@@ -12,16 +12,7 @@ import regex
 
 from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout, word_count
-from ..text_stats import (
-    INTERVIEW_ANSWER,
-    INTERVIEW_QUESTION,
-    WORD,
-    TermVector,
-    block_terms,
-    is_headline,
-    terms_of,
-    words_of,
-)
+from ..text_stats import WORD, TermVector, block_terms, is_headline, is_interview_turn, terms_of, words_of
 from ..wordlists import stopwords
 from .base import Detector, Finding
 from .datelines import DATE, TIME
@@ -403,7 +394,7 @@ class BoilerplateDetector(Detector):
         """``headline``: at most ``teaser_item_max_words`` words, not ending in a full stop (a
         final ?, ! or … may end it); ``blurb``: one sentence of at most
         ``teaser_blurb_max_words`` words; else None (and for an interview's turn)."""
-        if INTERVIEW_QUESTION.match(block.text) or INTERVIEW_ANSWER.match(block.text):
+        if is_interview_turn(block.text):
             return None  # an interview's turn ("Q: Favorite apps?") is the article's
         text = block.text.rstrip(TRAILING_CLOSERS)
         if block.word_count <= self.teaser_item_max_words and not text.endswith((":", ";", ",")) \
