@@ -539,6 +539,33 @@ def test_tail_rules_remove_appeals_sources_teasers_and_pitches_after_the_article
     assert {r.text: r.rule for r in result.removed} == tail
 
 
+APPEALS = {  # a publisher's appeal after the article, its heading and the paragraphs under it
+    "A Word to Our Loyal Readers": [
+        "Most of our assignments begin when readers ask us whether something is true, and those tips send our team across a vast range of topics.",
+        "We do this work every day at no cost to you, but it is far from free to produce, and to keep going we need your financial support."],
+    "Since you’re here …": [
+        "… we have a small favour to ask. More people are reading and supporting our independent journalism than ever before.",
+        "Our editorial independence means we set our own agenda. Support us from as little as $1 – it only takes a minute. Thank you."],
+    "It's Another Showdown — And We Need Your Help": [
+        "We are committed to keeping our journalism free for everyone, and we rely on readers like you to fund the work we do.",
+        "Would you help us reach our goal of 20,000 supporters by the end of the year? Every contribution goes to our newsroom."],
+}
+
+
+@pytest.mark.parametrize("heading", list(APPEALS))
+def test_a_publishers_appeal_after_the_article_goes_with_its_paragraphs(heading):
+    result = cleaner.clean("\n".join([*PROSE, heading, *APPEALS[heading]]))
+    assert result.text.splitlines() == PROSE
+    assert [(r.rule, r.reason) for r in result.removed] == [("support-appeal-cut", "")] + [
+        ("support-appeal-cut", "after_cut")] * len(APPEALS[heading])
+
+
+def test_an_appeals_heading_above_more_of_the_article_cuts_nothing():
+    result = cleaner.clean("\n".join([*PROSE, "A Word to Our Loyal Readers", *MORE_PROSE]))
+    assert result.text.splitlines() == PROSE + MORE_PROSE
+    assert [(r.rule, r.reason) for r in result.removed] == [("support-appeal-cut", "marker_only")]
+
+
 def test_a_market_data_notice_goes_wherever_it_is_and_prose_about_delayed_data_stays():
     notice = "Quotes delayed at least 15 minutes. Market data provided by Interactive Data."
     prose = ("The exchange said its market data was delayed by 15 minutes on Tuesday after a network "
