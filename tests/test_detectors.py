@@ -103,6 +103,14 @@ def test_caption_before_a_credit_only_line_goes_too():
     assert result.text == PARAGRAPH + "\n" + PARAGRAPH_2
 
 
+@pytest.mark.parametrize("agency", ["(CNN)", "(AP)", "(Reuters)"])
+def test_a_wire_agency_alone_under_the_headline_is_a_dateline_and_leaves_the_headline(agency):
+    result = cleaner.clean("\n".join(["Council Approves Budget After Long Debate", agency, PARAGRAPH, PARAGRAPH_2]))
+    assert result.title == "Council Approves Budget After Long Debate"
+    assert result.text == PARAGRAPH + "\n" + PARAGRAPH_2
+    assert {r.text: r.reason for r in result.removed}[agency] == "credit_only"
+
+
 @pytest.mark.parametrize("credit", ["(Getty Images)", "(AP Photo/Jane Doe)", "(Jane Doe/The Daily Times)"])
 def test_a_paragraph_above_a_lone_credit_between_paragraphs_stays(credit):
     # a photo printed without its caption: the credit follows a paragraph of the article

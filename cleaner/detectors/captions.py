@@ -79,7 +79,8 @@ class CaptionDetector(BlockDetector):
     ``leading_copyright`` (``© Reuters. ...``), ``photo_label`` (``Photo: ...``, ``Photo by
     ...``), ``credit_label`` (ends in ``Credit: EPA`` or ``Submitted photo``) and
     ``credit_only`` (a block that is only a credit, ``(Walt Disney Co.)``; the short block just
-    before it, the caption it credits, goes too: ``caption_before_credit``; between paragraphs
+    before it, the caption it credits, goes too: ``caption_before_credit``, but not above a wire
+    agency alone, ``(CNN)``, a dateline cut from its first paragraph under the headline; between paragraphs
     only a caption without a sentence end or of ``max_body_caption_words`` words at most, as a
     credit under a photo without a caption follows a paragraph of the article) and
     ``wire_caption_date`` (no credit, but the wire caption's ", Tuesday, Nov. 19, 2019," after
@@ -242,6 +243,7 @@ class CaptionDetector(BlockDetector):
             elif reason:
                 yield Finding(index, reason)
                 if (reason == "credit_only" and previous_kept is not None
+                        and not BARE_AGENCY_CREDIT.match(block.text)
                         and self.credits_caption(doc.blocks[previous_kept], previous_kept > layout.first_prose)):
                     yield Finding(previous_kept, "caption_before_credit")
             previous_kept = index
