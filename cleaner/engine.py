@@ -186,8 +186,9 @@ class Cleaner:
         if not self.config.split_min_words:
             return
         out: list[Block] = []
+        min_words = self.config.split_min_words
         for block in doc.blocks:
-            if block.kept and block.word_count >= self.config.split_min_words:
+            if block.removal is None and block.word_count >= min_words:
                 out.extend(split_sentences(block, self.config.split_max_pieces))
             else:
                 out.append(block)

@@ -54,10 +54,11 @@ class WidgetDetector(BlockDetector):
         """Every kept block ``judge`` gives a reason to remove, except numbers that sit next to
         other numbers: those are the cells of a table."""
         blocks = doc.blocks
+        name, judge = self.name, self.judge
         for index, block in enumerate(blocks):
-            if not block.kept:
+            if block.removal is not None:
                 continue
-            reason = self.verdict(block)
+            reason = block.measure(name, judge)  # self.verdict(block)
             if reason == "no_letters" and NUMBER.fullmatch(block.text) and any(
                     NUMBER.fullmatch(blocks[j].text) for j in (index - 1, index + 1) if 0 <= j < len(blocks)):
                 continue
