@@ -15,7 +15,7 @@ from .detectors import build_detectors
 from .detectors.base import Finding
 from .document import Block, Cleaned, Document, Removal
 from .errors import InputTooLargeError, TimeBudgetExceeded
-from .layout import Layout, word_count
+from .layout import REGIONS, Layout, word_count
 from .literals import Gate
 from .matcher import CombinedRules
 from .rules import Rule, load_rules
@@ -85,6 +85,10 @@ class Cleaner:
         self.gate = Gate(r.gate for r in rules)
         self.span_rules = tuple(r for r in rules if r.scope == "span")
         self.span_bits = tuple(1 << i for i, r in enumerate(rules) if r.scope == "span")
+        # per bit, its span rule; per (in head, in tail), the bits of the span rules allowed there
+        self.span_rule_of_bit = dict(zip(self.span_bits, self.span_rules, strict=True))
+        self.span_mask = {position: sum(bit for bit, rule in self.span_rule_of_bit.items() if rule.where in allowed)
+                          for position, allowed in REGIONS.items()}
         self.line_rules = self.combined(rules, "line", "fullmatch")
         self.cut_rules = self.combined(rules, "cut", "match")
         self.detectors = tuple(d for d in build_detectors(self.config)
@@ -235,10 +239,13 @@ class Cleaner:
         ``possible``: the gate's mask for it."""
         spans = []
         timeout = clock.regex_timeout()
-        for rule, bit in zip(self.span_rules, self.span_bits, strict=True):
-            if possible & bit and layout.allows(rule.where, index):
-                found = rule.pattern.finditer(text) if timeout is None else rule.pattern.finditer(text, timeout=timeout)
-                spans.extend((m.start(), m.end(), rule, m) for m in found if m.end() > m.start())
+        wanted = possible & self.span_mask[layout.in_head(index), layout.in_tail(index)]
+        while wanted:  # the rules the gate and the layout allow, lowest bit (first rule) first
+            bit = wanted & -wanted
+            wanted ^= bit
+            rule = self.span_rule_of_bit[bit]
+            found = rule.pattern.finditer(text) if timeout is None else rule.pattern.finditer(text, timeout=timeout)
+            spans.extend((m.start(), m.end(), rule, m) for m in found if m.end() > m.start())
         return spans
 
     def first_match(self, rules: CombinedRules, scope: str, block: Block, layout: Layout, index: int,
