@@ -76,14 +76,19 @@ class Layout:
             if block.removal is None and block.word_count >= min_words and block.ends_sentence:
                 last = i
                 break
-        first = len(blocks) if last < 0 else last
-        kept = [(i, b) for i, b in enumerate(blocks) if b.removal is None]
+        count = len(blocks)
+        first = count if last < 0 else last
         words = 0
-        for position, (index, block) in enumerate(kept):
-            if not (block.word_count >= min_words and block.ends_sentence):  # Block.is_prose
+        # the kept blocks of prose from the top, each with the kept block after it, up to the body
+        for index in range(last + 1):
+            block = blocks[index]
+            if block.removal is not None or not (block.word_count >= min_words and block.ends_sentence):
                 continue
             words += block.word_count
-            followed = position + 1 < len(kept) and kept[position + 1][1].is_prose(min_words)
+            after = index + 1
+            while after < count and blocks[after].removal is not None:
+                after += 1
+            followed = after < count and blocks[after].is_prose(min_words)
             if words >= lead_words or (followed and 2 * words >= lead_words) or index == last:
                 first = index
                 break
