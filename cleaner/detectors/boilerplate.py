@@ -287,7 +287,8 @@ class BoilerplateDetector(Detector):
             block = blocks[index] if index <= last else None
             if block is not None and not standing[index] and (block.kept or INVISIBLE.fullmatch(block.text)):
                 continue  # a line of zero-width characters is a blank line, a button that cut nothing is no list item
-            if block is not None and not good[index] and (not standing[index] or self.is_list_item(block.text)):
+            if block is not None and not good[index] and (not standing[index] or (
+                    block.word_count <= self.list_item_max_words and not block.ends_sentence)):  # is_list_item
                 run.append(index)
                 continue
             if len(run) >= self.min_list_run and not self.introduced(blocks, good, run[0]):
