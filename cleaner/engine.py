@@ -15,7 +15,7 @@ from .detectors import build_detectors
 from .detectors.base import Finding
 from .document import Block, Cleaned, Document, Removal
 from .errors import InputTooLargeError, TimeBudgetExceeded
-from .layout import Layout, word_count
+from .layout import REGIONS, Layout, word_count
 from .literals import Gate
 from .matcher import CombinedRules
 from .rules import Rule, load_rules
@@ -24,6 +24,7 @@ from .sentences import sentence_cuts, split_sentences
 from .text_stats import INTERVIEW_ANSWER, INTERVIEW_QUESTION, block_terms, cosine, is_label, terms_of
 
 DATE_FIELDS = ("published", "updated")
+_UNSET = object()
 # "Jane Doe: I agree ...", "@jdoe: ...": a comment printed after its author's name, which is
 # written in lower case after its capital (an interview's "Q:", an advice column's "DEAR ABBY:"
 # and an "UPDATE:" are the article's).
@@ -84,6 +85,10 @@ class Cleaner:
         self.gate = Gate(r.gate for r in rules)
         self.span_rules = tuple(r for r in rules if r.scope == "span")
         self.span_bits = tuple(1 << i for i, r in enumerate(rules) if r.scope == "span")
+        # per bit, its span rule; per (in head, in tail), the bits of the span rules allowed there
+        self.span_rule_of_bit = dict(zip(self.span_bits, self.span_rules, strict=True))
+        self.span_mask = {position: sum(bit for bit, rule in self.span_rule_of_bit.items() if rule.where in allowed)
+                          for position, allowed in REGIONS.items()}
         self.line_rules = self.combined(rules, "line", "fullmatch")
         self.cut_rules = self.combined(rules, "cut", "match")
         self.detectors = tuple(d for d in build_detectors(self.config)
@@ -96,7 +101,10 @@ class Cleaner:
 
     def possible(self, block: Block) -> int:
         """The gate's mask for the block: which rules can match it; computed once per block."""
-        return block.measure(self.gate, gate_mask, self.gate)
+        mask = block.memo.get(self.gate)  # Block.measure, without its call: asked for per block and scope
+        if mask is None:
+            mask = block.memo[self.gate] = gate_mask(block.text, self.gate)
+        return mask
 
     # -- public -----------------------------------------------------------------------------
     def clean(self, data: str | bytes) -> Cleaned:
@@ -182,8 +190,9 @@ class Cleaner:
         if not self.config.split_min_words:
             return
         out: list[Block] = []
+        min_words = self.config.split_min_words
         for block in doc.blocks:
-            if block.kept and block.word_count >= self.config.split_min_words:
+            if block.removal is None and block.word_count >= min_words:
                 out.extend(split_sentences(block, self.config.split_max_pieces))
             else:
                 out.append(block)
@@ -198,9 +207,10 @@ class Cleaner:
         layout = self.layout(doc.blocks)
         out: list[Block] = []
         for index, block in enumerate(doc.blocks):
-            position = (layout.in_head(index), layout.in_tail(index))
-            spans = block.measure(("span", position), self.find_spans, layout, index, clock,
-                                  self.possible(block))
+            key = ("span", (index <= layout.head_end, index >= layout.tail_start))
+            spans = block.memo.get(key, _UNSET)  # Block.measure, without the gate asked on a hit
+            if spans is _UNSET:
+                spans = block.memo[key] = self.find_spans(block.text, layout, index, clock, self.possible(block))
             if not spans:
                 out.append(block)
                 continue
@@ -229,27 +239,35 @@ class Cleaner:
         ``possible``: the gate's mask for it."""
         spans = []
         timeout = clock.regex_timeout()
-        for rule, bit in zip(self.span_rules, self.span_bits, strict=True):
-            if possible & bit and layout.allows(rule.where, index):
-                found = rule.pattern.finditer(text) if timeout is None else rule.pattern.finditer(text, timeout=timeout)
-                spans.extend((m.start(), m.end(), rule, m) for m in found if m.end() > m.start())
+        wanted = possible & self.span_mask[layout.in_head(index), layout.in_tail(index)]
+        while wanted:  # the rules the gate and the layout allow, lowest bit (first rule) first
+            bit = wanted & -wanted
+            wanted ^= bit
+            rule = self.span_rule_of_bit[bit]
+            found = rule.pattern.finditer(text) if timeout is None else rule.pattern.finditer(text, timeout=timeout)
+            spans.extend((m.start(), m.end(), rule, m) for m in found if m.end() > m.start())
         return spans
 
     def first_match(self, rules: CombinedRules, scope: str, block: Block, layout: Layout, index: int,
                     clock: Clock) -> tuple[Rule, object] | None:
         """The first of ``rules`` (one scope's) that matches the block at ``index``, and its
         match; memoised per block and position (head, tail)."""
-        head, tail = layout.in_head(index), layout.in_tail(index)
-        return block.measure((scope, head, tail), rules.find, head, tail, clock.regex_timeout(), self.possible(block))
+        head, tail = index <= layout.head_end, index >= layout.tail_start
+        key = (scope, head, tail)
+        found = block.memo.get(key, _UNSET)  # Block.measure, without the gate and clock asked on a hit
+        if found is _UNSET:
+            found = block.memo[key] = rules.find(block.text, head, tail, clock.regex_timeout(), self.possible(block))
+        return found
 
     def apply_line_rules(self, doc: Document, clock: Clock) -> None:
         """Remove each block that a ``line`` rule matches whole."""
         layout = self.layout(doc.blocks)
         limit = self.config.max_block_chars
+        line_rules = self.line_rules
         for index, block in enumerate(doc.blocks):
-            if not block.kept or len(block.text) > limit:
+            if block.removal is not None or len(block.text) > limit:
                 continue
-            found = self.first_match(self.line_rules, "line", block, layout, index, clock)
+            found = self.first_match(line_rules, "line", block, layout, index, clock)
             if found:
                 rule, match = found
                 record_metadata(doc, match.groupdict())
@@ -264,12 +282,15 @@ class Cleaner:
         if not self.config.split_min_words:
             return
         limit = self.config.max_block_chars
+        min_words = self.config.split_min_words
         out: list[Block] = []
         for index, block in enumerate(doc.blocks):
             ending = None
-            if block.kept and block.word_count >= self.config.split_min_words and len(block.text) <= limit:
-                head, tail = layout.in_head(index), layout.in_tail(index)
-                ending = block.measure(("ending", head, tail), self.residue_ending, head, tail, clock.regex_timeout())
+            if block.removal is None and block.word_count >= min_words and len(block.text) <= limit:
+                key = ("ending", index <= layout.head_end, index >= layout.tail_start)
+                ending = block.memo.get(key, _UNSET)  # Block.measure, without the clock asked on a hit
+                if ending is _UNSET:
+                    ending = block.memo[key] = self.residue_ending(block.text, key[1], key[2], clock.regex_timeout())
             if ending is None:
                 out.append(block)
                 continue
@@ -290,7 +311,8 @@ class Cleaner:
         end = text[window:]
         starts = [window + s for s in sentence_cuts(end) if window + s > 0][-ENDING_MAX_SENTENCES:]
         # a copyright notice opens with its sign, which no sentence start sees
-        signs = [window + m.start() for m in COPYRIGHT_SIGN.finditer(end) if window + m.start() > 0]
+        signs = ([window + m.start() for m in COPYRIGHT_SIGN.finditer(end) if window + m.start() > 0]
+                 if "©" in end or "ⓒ" in end else [])
         starts = sorted(set(starts) | set(signs[-1:]))
         for start in starts:
             ending = text[start:].strip()
@@ -319,13 +341,15 @@ class Cleaner:
         current: Rule | None = None
         prose_words = 0
         refused = 0  # markers that article_goes_on kept from cutting
-        for index in range(len(doc.blocks)):
-            block = doc.blocks[index]
-            if current is None and block.kept and block.is_prose(self.config.prose_min_words):
+        prose_min_words = self.config.prose_min_words
+        cut_rules = self.cut_rules
+        for index, block in enumerate(doc.blocks):
+            kept = block.removal is None
+            if current is None and kept and block.is_prose(prose_min_words):
                 prose_words += block.word_count
             found = None
-            if block.kept and len(block.text) <= limit:
-                found = self.first_match(self.cut_rules, "cut", block, layout, index, clock)
+            if kept and len(block.text) <= limit:
+                found = self.first_match(cut_rules, "cut", block, layout, index, clock)
             if found:
                 rule, match = found
                 cuts = index > layout.first_prose and prose_words >= min_words and not in_toolbar(doc.blocks, index)

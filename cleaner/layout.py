@@ -70,30 +70,42 @@ class Layout:
     def of(cls, blocks: list[Block], *, min_words: int, head_blocks: int,
            tail_blocks: int, lead_words: int = 60) -> Layout:
         """The layout of ``blocks`` (removed blocks count as non-prose)."""
-        def prose(block: Block) -> bool:
-            return block.removal is None and block.is_prose(min_words)
-
-        last = next((i for i in range(len(blocks) - 1, -1, -1) if prose(blocks[i])), -1)
-        first = len(blocks) if last < 0 else last
-        kept = [i for i, b in enumerate(blocks) if b.removal is None]
+        last = -1
+        for i in range(len(blocks) - 1, -1, -1):
+            block = blocks[i]
+            if block.removal is None and block.word_count >= min_words and block.ends_sentence:
+                last = i
+                break
+        count = len(blocks)
+        first = count if last < 0 else last
         words = 0
-        for position, index in enumerate(kept):
-            if not blocks[index].is_prose(min_words):
+        # the kept blocks of prose from the top, each with the kept block after it, up to the body
+        for index in range(last + 1):
+            block = blocks[index]
+            if block.removal is not None or not (block.word_count >= min_words and block.ends_sentence):
                 continue
-            words += blocks[index].word_count
-            followed = position + 1 < len(kept) and blocks[kept[position + 1]].is_prose(min_words)
+            words += block.word_count
+            after = index + 1
+            while after < count and blocks[after].removal is not None:
+                after += 1
+            followed = after < count and blocks[after].is_prose(min_words)
             if words >= lead_words or (followed and 2 * words >= lead_words) or index == last:
                 first = index
                 break
         return cls(len(blocks), first, last, head_blocks, tail_blocks)
 
+    def __post_init__(self) -> None:
+        # the last index of the head and the first of the tail, asked for once per block and rule scope
+        object.__setattr__(self, "head_end", max(self.first_prose, self.head_blocks - 1))
+        object.__setattr__(self, "tail_start", min(self.last_prose, self.count - self.tail_blocks))
+
     def in_head(self, index: int) -> bool:
         """Whether block ``index`` is in the head."""
-        return index <= self.first_prose or index < self.head_blocks
+        return index <= self.head_end  # index <= first_prose or index < head_blocks
 
     def in_tail(self, index: int) -> bool:
         """Whether block ``index`` is in the tail."""
-        return index >= self.last_prose or index >= self.count - self.tail_blocks
+        return index >= self.tail_start  # index >= last_prose or index >= count - tail_blocks
 
     def allows(self, where: str, index: int) -> bool:
         """Whether a rule with this ``where`` may act on block ``index`` (see ``regions``)."""

@@ -63,9 +63,9 @@ class CombinedRules:
         self.branch_ids: dict[frozenset[str], tuple[int, ...]] = {}
         self.loose: dict[frozenset[str], tuple[tuple[int, Rule], ...]] = {}
         self.gated: dict[frozenset[str], tuple[int, ...]] = {}
-        # per (in head, in tail): the region set, its combined pattern's match method and its
-        # gated rules as bits
-        self.by_position: dict[tuple[bool, bool], tuple[frozenset[str], object, int]] = {}
+        # per (in head, in tail): the region set, its combined pattern's match method, its
+        # gated rules as bits and its loose rules
+        self.by_position: dict[tuple[bool, bool], tuple[frozenset[str], object, int, tuple[tuple[int, Rule], ...]]] = {}
         for head in (False, True):
             for tail in (False, True):
                 allowed = REGIONS[head, tail]
@@ -77,7 +77,11 @@ class CombinedRules:
                 self.branch_ids[allowed] = tuple(i for i, _, b in branches if b is not None)
                 self.loose[allowed] = tuple((i, r) for i, r, b in branches if b is None)
                 combined = getattr(regex.compile("|".join(combinable)), method) if combinable else None
-                self.by_position[head, tail] = (allowed, combined, sum(self.bits[i] for i in self.gated[allowed]))
+                self.by_position[head, tail] = (allowed, combined, sum(self.bits[i] for i in self.gated[allowed]),
+                                                self.loose[allowed])
+        # per bit of a gated rule: its index and its match method
+        self.of_bit = {bit: (i, self.matchers[i]) for i, bit in enumerate(self.bits)}
+        self.shortest_bound = self.length_bounds[0] if self.length_bounds else None
 
     def start_mask(self, first: str) -> int:
         """The bits of the rules a block whose case-folded first character is ``first`` can
@@ -101,7 +105,7 @@ class CombinedRules:
         ``timeout``: seconds each regex call may take (None: no limit; the caller guards the
         deadline otherwise). ``possible``: the gate's mask for the text, when the caller has it
         already."""
-        allowed, combined, gated_mask = self.by_position[bool(in_head), bool(in_tail)]
+        allowed, combined, gated_mask, loose = self.by_position[bool(in_head), bool(in_tail)]
         found: tuple[int, regex.Match] | None = None
         if combined is not None:
             match = combined(text) if timeout is None else combined(text, timeout=timeout)
@@ -110,22 +114,34 @@ class CombinedRules:
                 found = next(i for i in self.branch_ids[allowed] if match.start(f"_r{i}") >= 0), match
         if possible is None:
             possible = self.gate.mask(text.casefold())
-        length = len(text)
-        candidates = [c for c in self.loose[allowed] if c[1].max_chars is None or length <= c[1].max_chars]
-        first = text[:1].casefold()[:1]
-        wanted = possible & gated_mask & self.start_mask(first) & ~self.excluded_by_length(length)
-        while wanted:  # the gated rules whose literals the text holds, lowest bit (first rule) first
-            bit = wanted & -wanted
-            wanted ^= bit
-            index = self.index_of_bit[bit]
-            candidates.append((index, self.rules[index]))
-        if len(candidates) > 1 and self.loose[allowed]:
+        wanted = possible & gated_mask
+        if wanted:
+            first = text[:1].casefold()[:1]
+            start_mask = self.start_masks.get(first)
+            wanted &= self.start_mask(first) if start_mask is None else start_mask
+            if self.shortest_bound is not None and len(text) > self.shortest_bound:
+                wanted &= ~self.excluded_by_length(len(text))
+        if loose:
+            length = len(text)
+            candidates = [c for c in loose if c[1].max_chars is None or length <= c[1].max_chars]
+            while wanted:
+                bit = wanted & -wanted
+                wanted ^= bit
+                index = self.of_bit[bit][0]
+                candidates.append((index, self.rules[index]))
             candidates.sort(key=lambda c: c[0])
-        for index, _ in candidates:
+            tries = [(index, self.matchers[index]) for index, _ in candidates]
+        else:
+            tries = []
+            while wanted:  # the gated rules whose literals the text holds, lowest bit (first rule) first
+                bit = wanted & -wanted
+                wanted ^= bit
+                tries.append(self.of_bit[bit])
+        for index, matcher in tries:
             if found is not None and index > found[0]:
                 break
             # without a timeout the call is several times cheaper (see Clock.regex_timeout)
-            match = self.matchers[index](text) if timeout is None else self.matchers[index](text, timeout=timeout)
+            match = matcher(text) if timeout is None else matcher(text, timeout=timeout)
             if match:
                 found = index, match
                 break

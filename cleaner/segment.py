@@ -21,8 +21,11 @@ def strip_offsets(text: str, start: int) -> tuple[str, int, int]:
 
 
 def segment(source: str) -> list[Block]:
-    """One block per non-blank line of ``source``, offsets into ``source``."""
+    """One block per non-blank line of ``source``, offsets into ``source``. Lines of the same
+    text share one memo (``Block.memo`` holds what depends on the text alone): a page repeats
+    its buttons, labels and table cells, which are then measured and matched once."""
     blocks: list[Block] = []
+    memos: dict[str, dict] = {}
     previous_end = 0
     for line_no, match in enumerate(LINE.finditer(source)):
         text, start, end = strip_offsets(match.group(), match.start())
@@ -31,7 +34,10 @@ def segment(source: str) -> list[Block]:
         # two line breaks take two characters at least: a one-character gap is no blank line
         blank_before = (bool(blocks) and start - previous_end > 1
                         and len(BREAK.findall(source, previous_end, start)) >= 2)
-        blocks.append(Block(text, start, end, blank_before=blank_before, line=line_no))
+        memo = memos.get(text)
+        if memo is None:
+            memo = memos[text] = {}
+        blocks.append(Block(text, start, end, blank_before=blank_before, line=line_no, memo=memo))
         previous_end = end
     return blocks
 

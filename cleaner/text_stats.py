@@ -88,7 +88,10 @@ def term_list(text: str) -> list[str]:
 
 def block_terms(block: Block) -> list[str]:
     """``term_list`` of a block's text, computed once per block from its ``words_of``."""
-    return block.measure(term_list, lambda _: terms_from_words(block.measure(words_of, words_of)))
+    terms = block.memo.get(term_list)  # Block.measure without its call and a closure per block
+    if terms is None:
+        terms = block.memo[term_list] = terms_from_words(block.measure(words_of, words_of))
+    return terms
 
 
 def content_terms(text: str) -> Counter[str]:

@@ -161,7 +161,10 @@ class BoilerplateDetector(Detector):
 
     def block_stopword_counts(self, block: Block) -> tuple[int, int]:
         """``stopword_counts`` of a block's words, computed once per block."""
-        return block.measure(self.stopword_counts, lambda _: self.stopword_counts(block.measure(words_of, words_of)))
+        counts = block.memo.get(self.stopword_counts)  # Block.measure without a closure per block
+        if counts is None:
+            counts = block.memo[self.stopword_counts] = self.stopword_counts(block.measure(words_of, words_of))
+        return counts
 
     def classify(self, blocks: list[Block]) -> list[bool]:
         """For each block, whether it is good (prose of the article). The signature under an
@@ -250,12 +253,13 @@ class BoilerplateDetector(Detector):
         data lists stay. Blocks already removed by rules still count in runs and gaps (a menu
         whose "Share" item a rule took is still a menu), but only kept blocks are reported."""
         blocks = doc.blocks
-        kept = [i for i, b in enumerate(blocks) if b.kept]
+        kept = [i for i, b in enumerate(blocks) if b.removal is None]
         kept_blocks = [blocks[i] for i in kept]
         # a marker that cut nothing goes once the passes are done: no item of a list between
         # paragraphs, nor a block that sets a cluster of them apart
         markers = doc.refused_markers
-        standing = [b.kept and (b.start, b.end) not in markers for b in blocks] if markers else [b.kept for b in blocks]
+        standing = ([b.removal is None and (b.start, b.end) not in markers for b in blocks] if markers
+                    else [b.removal is None for b in blocks])
         kept_good = self.absorb_neighbours([b.text for b in kept_blocks], self.classify(kept_blocks))
         if not any(kept_good):
             return
@@ -283,7 +287,8 @@ class BoilerplateDetector(Detector):
             block = blocks[index] if index <= last else None
             if block is not None and not standing[index] and (block.kept or INVISIBLE.fullmatch(block.text)):
                 continue  # a line of zero-width characters is a blank line, a button that cut nothing is no list item
-            if block is not None and not good[index] and (not standing[index] or self.is_list_item(block.text)):
+            if block is not None and not good[index] and (not standing[index] or (
+                    block.word_count <= self.list_item_max_words and not block.ends_sentence)):  # is_list_item
                 run.append(index)
                 continue
             if len(run) >= self.min_list_run and not self.introduced(blocks, good, run[0]):
@@ -350,7 +355,7 @@ class BoilerplateDetector(Detector):
         block does. A list counts with ``min_teaser_items`` to ``max_teaser_items`` headlines
         (a longer one is a menu, left to the other checks). Unlike link lists, teaser lists
         are not kept as tables when their lines hold digits."""
-        kept = [i for i, b in enumerate(blocks) if b.kept]
+        kept = [i for i, b in enumerate(blocks) if b.removal is None]
         found: set[int] = set()
         for start, header in enumerate(blocks):
             if (header.removal is None or header.removal.rule not in self.list_header_rules

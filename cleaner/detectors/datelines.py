@@ -51,9 +51,8 @@ class DatelineDetector(Detector):
             return None
         if HANDLE.search(text):
             return None  # "— Jane Doe (@jane) November 18, 2019" signs an embedded post
-        dates = list(DATE.finditer(text))
-        times = list(TIME.finditer(text))
-        if not dates and not (times and LABEL.search(text)):
+        # a date, or a labelled time: the first one found settles it (DATE is the costlier scan)
+        if DATE.search(text) is None and not (TIME.search(text) and LABEL.search(text)):
             return None
         rest = text
         for pattern in (DATE, TIME, WEEKDAY, LABEL):

@@ -133,12 +133,14 @@ class DuplicateDetector(Detector):
         def words(key: str) -> frozenset[str]:
             return block_of[key].measure(key_words, key_words)
 
-        measured = [block.measure(self.name, self.key_and_anchors) for block in doc.blocks]
+        name, key_and_anchors = self.name, self.key_and_anchors
+        measured = [block.memo[name] if name in block.memo else block.measure(name, key_and_anchors)
+                    for block in doc.blocks]
         copies = Counter(key for key, _ in measured)
         for index, (block, (key, anchors)) in enumerate(zip(doc.blocks, measured, strict=True)):
             if len(key) < self.min_chars:
                 continue
-            if block.kept and is_doubled(block.text):
+            if block.removal is None and is_doubled(block.text):
                 yield Finding(index, "doubled_in_line")
                 continue
             if key in seen:

@@ -54,18 +54,24 @@ class WidgetDetector(BlockDetector):
         """Every kept block ``judge`` gives a reason to remove, except numbers that sit next to
         other numbers: those are the cells of a table."""
         blocks = doc.blocks
+        name, judge = self.name, self.judge
         for index, block in enumerate(blocks):
-            if not block.kept:
+            if block.removal is not None:
                 continue
-            reason = self.verdict(block)
-            if reason == "no_letters" and NUMBER.fullmatch(block.text) and any(
-                    NUMBER.fullmatch(blocks[j].text) for j in (index - 1, index + 1) if 0 <= j < len(blocks)):
+            reason = block.measure(name, judge)  # self.verdict(block)
+            if reason == "no_letters" and block.measure(is_number, is_number) and any(
+                    blocks[j].measure(is_number, is_number) for j in (index - 1, index + 1) if 0 <= j < len(blocks)):
                 continue
             if reason:
                 yield Finding(index, reason)
 
     def _all_ui(self, lowered: str) -> bool:
         return only_ui_words(lowered, self.ui_words)
+
+
+def is_number(text: str) -> bool:
+    """Whether ``text`` is a number (``NUMBER``): a table's cell when another is next to it."""
+    return NUMBER.fullmatch(text) is not None
 
 
 @functools.cache
