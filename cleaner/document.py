@@ -8,7 +8,9 @@ from typing import Any, Generic, TypeVar
 
 from .layout import SENTENCE_END, word_count
 
-_MISSING = object()
+MISSING = object()
+"""A memo's answer for a measure not computed yet (``Block.measure``, and the engine's loops that
+read ``Block.memo`` directly)."""
 T = TypeVar("T")
 
 
@@ -99,8 +101,8 @@ class Block:
     def measure(self, key: Any, compute: Callable[..., Any], *args: Any) -> Any:
         """``compute(self.text, *args)``, computed once per block for each ``key`` (which must
         name everything the result depends on besides the text)."""
-        value = self.memo.get(key, _MISSING)
-        if value is _MISSING:
+        value = self.memo.get(key, MISSING)
+        if value is MISSING:
             value = self.memo[key] = compute(self.text, *args)
         return value
 

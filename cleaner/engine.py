@@ -13,7 +13,7 @@ from .config import DEFAULT_CONFIG, Config
 from .dates import to_iso
 from .detectors import build_detectors
 from .detectors.base import Finding
-from .document import Block, Cleaned, Document, Removal
+from .document import MISSING, Block, Cleaned, Document, Removal
 from .errors import InputTooLargeError, TimeBudgetExceeded
 from .layout import REGIONS, Layout, word_count
 from .literals import Gate
@@ -24,7 +24,6 @@ from .sentences import sentence_cuts, split_sentences
 from .text_stats import INTERVIEW_ANSWER, INTERVIEW_QUESTION, block_terms, cosine, is_label, terms_of
 
 DATE_FIELDS = ("published", "updated")
-_UNSET = object()
 # "Jane Doe: I agree ...", "@jdoe: ...": a comment printed after its author's name, which is
 # written in lower case after its capital (an interview's "Q:", an advice column's "DEAR ABBY:"
 # and an "UPDATE:" are the article's).
@@ -208,8 +207,8 @@ class Cleaner:
         out: list[Block] = []
         for index, block in enumerate(doc.blocks):
             key = ("span", (index <= layout.head_end, index >= layout.tail_start))
-            spans = block.memo.get(key, _UNSET)  # Block.measure, without the gate asked on a hit
-            if spans is _UNSET:
+            spans = block.memo.get(key, MISSING)  # Block.measure, without the gate asked on a hit
+            if spans is MISSING:
                 spans = block.memo[key] = self.find_spans(block.text, layout, index, clock, self.possible(block))
             if not spans:
                 out.append(block)
@@ -254,8 +253,8 @@ class Cleaner:
         match; memoised per block and position (head, tail)."""
         head, tail = index <= layout.head_end, index >= layout.tail_start
         key = (scope, head, tail)
-        found = block.memo.get(key, _UNSET)  # Block.measure, without the gate and clock asked on a hit
-        if found is _UNSET:
+        found = block.memo.get(key, MISSING)  # Block.measure, without the gate and clock asked on a hit
+        if found is MISSING:
             found = block.memo[key] = rules.find(block.text, head, tail, clock.regex_timeout(), self.possible(block))
         return found
 
@@ -288,8 +287,8 @@ class Cleaner:
             ending = None
             if block.removal is None and block.word_count >= min_words and len(block.text) <= limit:
                 key = ("ending", index <= layout.head_end, index >= layout.tail_start)
-                ending = block.memo.get(key, _UNSET)  # Block.measure, without the clock asked on a hit
-                if ending is _UNSET:
+                ending = block.memo.get(key, MISSING)  # Block.measure, without the clock asked on a hit
+                if ending is MISSING:
                     ending = block.memo[key] = self.residue_ending(block.text, key[1], key[2], clock.regex_timeout())
             if ending is None:
                 out.append(block)

@@ -73,7 +73,7 @@ class Layout:
         last = -1
         for i in range(len(blocks) - 1, -1, -1):
             block = blocks[i]
-            if block.removal is None and block.word_count >= min_words and block.ends_sentence:
+            if block.removal is None and block.is_prose(min_words):
                 last = i
                 break
         count = len(blocks)
@@ -82,7 +82,7 @@ class Layout:
         # the kept blocks of prose from the top, each with the kept block after it, up to the body
         for index in range(last + 1):
             block = blocks[index]
-            if block.removal is not None or not (block.word_count >= min_words and block.ends_sentence):
+            if block.removal is not None or not block.is_prose(min_words):
                 continue
             words += block.word_count
             after = index + 1

@@ -50,7 +50,6 @@ class CombinedRules:
             gate, positions = Gate(r.gate for r in self.rules), range(len(self.rules))
         self.gate = gate
         self.bits = tuple(1 << p for p in positions)
-        self.index_of_bit = {bit: i for i, bit in enumerate(self.bits)}
         # rules that only match blocks beginning with certain characters, and those characters
         self.any_start = sum(b for b, r in zip(self.bits, self.rules, strict=True) if r.starts is None)
         self.start_masks: dict[str, int] = {}
@@ -61,7 +60,6 @@ class CombinedRules:
                                  if r.max_chars is not None and r.max_chars <= bound) for bound in self.length_bounds]
         self.matchers = tuple(getattr(r.pattern, method) for r in self.rules)
         self.branch_ids: dict[frozenset[str], tuple[int, ...]] = {}
-        self.loose: dict[frozenset[str], tuple[tuple[int, Rule], ...]] = {}
         self.gated: dict[frozenset[str], tuple[int, ...]] = {}
         # per (in head, in tail): the region set, its combined pattern's match method, its
         # gated rules as bits and its loose rules
@@ -75,10 +73,10 @@ class CombinedRules:
                 branches = [(i, r, branch(r, i) if r.max_chars is None else None) for i, r in chosen if r.gate is None]
                 combinable = [b for _, _, b in branches if b is not None]
                 self.branch_ids[allowed] = tuple(i for i, _, b in branches if b is not None)
-                self.loose[allowed] = tuple((i, r) for i, r, b in branches if b is None)
+                loose = tuple((i, r) for i, r, b in branches if b is None)
                 combined = getattr(regex.compile("|".join(combinable)), method) if combinable else None
                 self.by_position[head, tail] = (allowed, combined, sum(self.bits[i] for i in self.gated[allowed]),
-                                                self.loose[allowed])
+                                                loose)
         # per bit of a gated rule: its index and its match method
         self.of_bit = {bit: (i, self.matchers[i]) for i, bit in enumerate(self.bits)}
         self.shortest_bound = self.length_bounds[0] if self.length_bounds else None
@@ -117,8 +115,7 @@ class CombinedRules:
         wanted = possible & gated_mask
         if wanted:
             first = text[:1].casefold()[:1]
-            start_mask = self.start_masks.get(first)
-            wanted &= self.start_mask(first) if start_mask is None else start_mask
+            wanted &= self.start_mask(first)
             if self.shortest_bound is not None and len(text) > self.shortest_bound:
                 wanted &= ~self.excluded_by_length(len(text))
         if loose:

@@ -51,9 +51,8 @@ class BlockDetector(Detector):
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """Every kept block that ``judge`` gives a reason to remove."""
-        name, judge = self.name, self.judge
         for index, block in enumerate(doc.blocks):
             if block.removal is None:
-                reason = block.measure(name, judge)  # self.verdict(block)
+                reason = self.verdict(block)
                 if reason:
                     yield Finding(index, reason)

@@ -287,8 +287,7 @@ class BoilerplateDetector(Detector):
             block = blocks[index] if index <= last else None
             if block is not None and not standing[index] and (block.kept or INVISIBLE.fullmatch(block.text)):
                 continue  # a line of zero-width characters is a blank line, a button that cut nothing is no list item
-            if block is not None and not good[index] and (not standing[index] or (
-                    block.word_count <= self.list_item_max_words and not block.ends_sentence)):  # is_list_item
+            if block is not None and not good[index] and (not standing[index] or self.is_list_item(block)):
                 run.append(index)
                 continue
             if len(run) >= self.min_list_run and not self.introduced(blocks, good, run[0]):
@@ -414,6 +413,6 @@ class BoilerplateDetector(Detector):
         """The content terms of the blocks at ``positions``."""
         return terms_of(block_terms(blocks[p]) for p in positions)
 
-    def is_list_item(self, text: str) -> bool:
+    def is_list_item(self, block: Block) -> bool:
         """A short block without a sentence end, like a menu entry or a link."""
-        return word_count(text) <= self.list_item_max_words and SENTENCE_END.search(text) is None
+        return block.word_count <= self.list_item_max_words and not block.ends_sentence

@@ -228,11 +228,10 @@ class CaptionDetector(BlockDetector):
         """Credited captions (only the caption when prose was glued before it), and the
         caption line just before a credit-only line."""
         previous_kept: int | None = None
-        name, judge = self.name, self.judge
         for index, block in enumerate(doc.blocks):
             if block.removal is not None:
                 continue
-            reason = block.measure(name, judge)  # self.verdict(block)
+            reason = self.verdict(block)
             glued = (block.measure((self.name, "glued"), self.caption_at_end)
                      if reason in CREDIT_AT_END or (reason is None and block.word_count > self.max_words) else None)
             lead = (block.measure((self.name, "lead"), self.credit_before_paragraph)

@@ -134,8 +134,7 @@ class DuplicateDetector(Detector):
             return block_of[key].measure(key_words, key_words)
 
         name, key_and_anchors = self.name, self.key_and_anchors
-        measured = [block.memo[name] if name in block.memo else block.measure(name, key_and_anchors)
-                    for block in doc.blocks]
+        measured = [block.measure(name, key_and_anchors) for block in doc.blocks]
         copies = Counter(key for key, _ in measured)
         for index, (block, (key, anchors)) in enumerate(zip(doc.blocks, measured, strict=True)):
             if len(key) < self.min_chars:

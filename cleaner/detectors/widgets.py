@@ -54,11 +54,10 @@ class WidgetDetector(BlockDetector):
         """Every kept block ``judge`` gives a reason to remove, except numbers that sit next to
         other numbers: those are the cells of a table."""
         blocks = doc.blocks
-        name, judge = self.name, self.judge
         for index, block in enumerate(blocks):
             if block.removal is not None:
                 continue
-            reason = block.measure(name, judge)  # self.verdict(block)
+            reason = self.verdict(block)
             if reason == "no_letters" and block.measure(is_number, is_number) and any(
                     blocks[j].measure(is_number, is_number) for j in (index - 1, index + 1) if 0 <= j < len(blocks)):
                 continue
