@@ -471,6 +471,20 @@ def test_the_title_is_the_longest_headline_like_line_above_the_body():
     assert cleaner.clean("\n".join(PROSE)).title is None
 
 
+@pytest.mark.parametrize("byline", ["By Jane Doe", "By Jane Doe November 19, 2019, 07:47 PM EST", "Jane Doe, USA TODAY",
+                                    "Jane Doe | Staff writer"])
+def test_the_headline_above_the_byline_wins_over_a_longer_line_above_it(byline):
+    # a menu of sections and a teaser, longer than the headline, are removed above the body too
+    menu = "Applications OS Channel Programs Cloud Components Data Center Internet of Things Managed Services"
+    teaser = "Ten things to do this weekend in the city before the holiday crowds arrive"
+    lines = ["World News", menu, teaser, "Council approves transport budget", byline]
+    result = cleaner.clean("\n".join([*lines, *PROSE]))
+    assert result.title == "Council approves transport budget"
+    assert result.text.splitlines() == PROSE
+    # without a byline under any of them, the longest stays the choice (see the xfail below)
+    assert cleaner.clean("\n".join([*lines[:-1], *PROSE])).title != "Council approves transport budget"
+
+
 @pytest.mark.xfail(strict=True, reason="a teaser above the headline that is longer than it is taken for the title")
 def test_a_longer_teaser_above_the_headline_is_no_title():
     lines = ["World News", "Ten things to do this weekend in the city", "Council approves transport budget"]

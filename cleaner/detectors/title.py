@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..document import Document
+from ..document import Block, Document
 from ..layout import Layout
 from ..text_stats import is_headline
 from .base import Detector, Finding
@@ -14,6 +14,10 @@ from .widgets import only_ui_words, ui_words
 RECLAIMABLE = frozenset({"boilerplate"})
 # the headlines of other stories listed under a "related" or "most read" heading
 NOT_RECLAIMABLE_REASONS = frozenset({"teaser_list"})
+# the rules that take a byline (an author's name, with or without a date)
+BYLINE_RULES = frozenset({"byline-by", "byline-date-span", "byline-glued-span", "byline-name-outlet",
+                          "byline-name-place", "byline-role-handle-line", "byline-special-to",
+                          "labelled-byline-line", "reporter-line-ko"})
 
 
 class TitleDetector(Detector):
@@ -28,8 +32,10 @@ class TitleDetector(Detector):
     name = "title"
     kind = "title"
 
-    def __init__(self, min_words: int = 3, max_words: int = 25, prose_min_words: int = 12) -> None:
+    def __init__(self, min_words: int = 3, max_words: int = 25, prose_min_words: int = 12,
+                 byline_window: int = 3) -> None:
         self.min_words = min_words
+        self.byline_window = byline_window
         self.max_words = max_words
         self.ui_words = ui_words()
         self.prose_min_words = prose_min_words
@@ -42,6 +48,7 @@ class TitleDetector(Detector):
         """At most one finding: the headline."""
         kept_candidates: list[int] = []
         reclaimed = None
+        bylined = None
         for index, block in enumerate(doc.blocks):
             if index >= layout.first_prose:
                 break
@@ -56,10 +63,35 @@ class TitleDetector(Detector):
                   and block.removal.reason not in NOT_RECLAIMABLE_REASONS):
                 if reclaimed is None or block.word_count >= doc.blocks[reclaimed].word_count:
                     reclaimed = index
+                if self.byline_follows(doc, index) and (
+                        bylined is None or block.word_count >= doc.blocks[bylined].word_count):
+                    bylined = index
         else:
             return  # no prose at all: no headline to speak of
         if len(kept_candidates) > 1:
             return  # a list of headline-like lines (links, a schedule): none is the headline
-        chosen = kept_candidates[0] if kept_candidates else reclaimed
+        chosen = kept_candidates[0] if kept_candidates else bylined if bylined is not None else reclaimed
         if chosen is not None:
             yield Finding(chosen, "headline")
+
+    def byline_follows(self, doc: Document, index: int) -> bool:
+        """Whether a byline that a rule removed comes within ``byline_window`` blocks after block
+        ``index``, with no other candidate for the headline between them: a page prints its
+        story's headline just above the byline (a teaser or a menu above the headline is not
+        the line nearest the byline), and the headlines of other stories have none under them."""
+        for block in doc.blocks[index + 1:index + 1 + self.byline_window]:
+            removal = block.removal
+            if removal is None:
+                continue
+            if removal.kind == "metadata" and removal.rule in BYLINE_RULES:
+                return True
+            if self.reclaimable(block):
+                return False
+        return False
+
+    def reclaimable(self, block: Block) -> bool:
+        """Whether a removed block may still be the headline: headline-like, and removed by
+        the boilerplate detector but not as an item of a list of other stories."""
+        removal = block.removal
+        return (removal is not None and removal.rule in RECLAIMABLE and removal.reason not in NOT_RECLAIMABLE_REASONS
+                and is_headline(block.text, self.min_words, self.max_words) and not self.is_ui(block.text))
