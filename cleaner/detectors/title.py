@@ -14,7 +14,8 @@ from .widgets import only_ui_words, ui_words
 RECLAIMABLE = frozenset({"boilerplate"})
 # the headlines of other stories listed under a "related" or "most read" heading
 NOT_RECLAIMABLE_REASONS = frozenset({"teaser_list"})
-# the rules that take a byline (an author's name, with or without a date)
+# the built-in rules that take a byline (an author's name, with or without a date): a headline
+# above one is the story's own
 BYLINE_RULES = frozenset({"byline-by", "byline-date-span", "byline-glued-span", "byline-name-outlet",
                           "byline-name-place", "byline-role-handle-line", "byline-special-to",
                           "labelled-byline-line", "reporter-line-ko"})
@@ -24,10 +25,12 @@ class TitleDetector(Detector):
     """Takes the title from the blocks above the first kept paragraph of prose: the kept
     headline-like block there when there is exactly one (the first line of the body would
     otherwise read as a headline when the body is cleaned again; several are a list, not a
-    headline), else the longest headline-like block that the boilerplate detector removed there
-    (the later one of equal length): a byline or a label under the headline that no rule knows
-    ("Max Mustermann, Berlin", "Staff Reports") is shorter than the headline it follows. Runs
-    after the other detectors. Reason: ``headline``; the engine sets ``Cleaned.title`` from it."""
+    headline), else, of the headline-like blocks that the boilerplate detector removed there, the
+    longest of those a byline follows (``byline_follows``: a menu of sections, a copyright footer
+    or a teaser above the headline is longer than it, but no byline comes under them), or the
+    longest of all when no byline is under any (the later one of equal length): a byline or a
+    label under the headline that no rule knows ("Max Mustermann, Berlin", "Staff Reports") is
+    shorter than the headline it follows. Runs after the other detectors. Reason: ``headline``; the engine sets ``Cleaned.title`` from it."""
 
     name = "title"
     kind = "title"
@@ -35,10 +38,10 @@ class TitleDetector(Detector):
     def __init__(self, min_words: int = 3, max_words: int = 25, prose_min_words: int = 12,
                  byline_window: int = 3) -> None:
         self.min_words = min_words
-        self.byline_window = byline_window
         self.max_words = max_words
         self.ui_words = ui_words()
         self.prose_min_words = prose_min_words
+        self.byline_window = byline_window
 
     def is_ui(self, text: str) -> bool:
         """Whether every word of ``text`` is a word of page furniture ("Linkedin Reddit Pocket")."""
@@ -59,8 +62,7 @@ class TitleDetector(Detector):
                 continue
             if block.kept:
                 kept_candidates.append(index)
-            elif (block.removal is not None and block.removal.rule in RECLAIMABLE
-                  and block.removal.reason not in NOT_RECLAIMABLE_REASONS):
+            elif self.removed_by_boilerplate(block):
                 if reclaimed is None or block.word_count >= doc.blocks[reclaimed].word_count:
                     reclaimed = index
                 if self.byline_follows(doc, index) and (
@@ -85,13 +87,14 @@ class TitleDetector(Detector):
                 continue
             if removal.kind == "metadata" and removal.rule in BYLINE_RULES:
                 return True
-            if self.reclaimable(block):
-                return False
+            if (self.removed_by_boilerplate(block) and is_headline(block.text, self.min_words, self.max_words)
+                    and not self.is_ui(block.text)):
+                return False  # another candidate is nearer the byline
         return False
 
-    def reclaimable(self, block: Block) -> bool:
-        """Whether a removed block may still be the headline: headline-like, and removed by
-        the boilerplate detector but not as an item of a list of other stories."""
+    @staticmethod
+    def removed_by_boilerplate(block: Block) -> bool:
+        """Whether the boilerplate detector removed ``block``, but not as an item of a list of
+        other stories: a headline-like one may still be the headline."""
         removal = block.removal
-        return (removal is not None and removal.rule in RECLAIMABLE and removal.reason not in NOT_RECLAIMABLE_REASONS
-                and is_headline(block.text, self.min_words, self.max_words) and not self.is_ui(block.text))
+        return removal is not None and removal.rule in RECLAIMABLE and removal.reason not in NOT_RECLAIMABLE_REASONS
