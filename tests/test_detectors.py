@@ -307,6 +307,16 @@ def test_a_list_the_article_introduces_with_a_colon_stays():
     assert cut.text.splitlines() == [PARAGRAPH, lead_in[:-1] + ".", PARAGRAPH_2, PARAGRAPH_3]
 
 
+@pytest.mark.parametrize("lede", ["It was a rout.", "The mayor resigned on Monday.", '"We will rebuild," she said.'])
+def test_a_short_first_paragraph_stays_with_the_article(lede):
+    # a lede of four words or more that ends a sentence goes with the paragraph after it, not
+    # with the menu above the body; two or three words alone ("Not anymore.") are no lede to tell
+    result = cleaner.clean("\n".join(["Home", "World", "Business", lede, PARAGRAPH, PARAGRAPH_2]))
+    assert result.text.splitlines() == [lede, PARAGRAPH, PARAGRAPH_2]
+    assert cleaner.clean("\n".join(["Home", "World", "Not anymore.", PARAGRAPH, PARAGRAPH_2])).text.splitlines() == [
+        PARAGRAPH, PARAGRAPH_2]
+
+
 def test_boilerplate_keeps_subheadings_short_endings_and_tables():
     table = ["Kyle Busch", "5040", "5", "Martin Truex Jr.", "5035", "7"]
     text = "\n".join([PARAGRAPH, "What happens next", PARAGRAPH_2, *table, PARAGRAPH_3, "Officials declined to comment."])

@@ -127,7 +127,7 @@ class BoilerplateDetector(Detector):
     def __init__(self, good_min_words: int = 10, min_stopword_density: float = 0.15,
                  doc_min_stopword_density: float = 0.08, min_list_run: int = 5,
                  list_item_max_words: int = 12, absorb_after_min_words: int = 2,
-                 absorb_before_min_words: int = 6, lead_in_min_words: int = 5, min_table_run: int = 4,
+                 absorb_before_min_words: int = 4, lead_in_min_words: int = 5, min_table_run: int = 4,
                  min_table_digit_share: float = 0.6, stamped_headline_words: int = 6, max_gap: int = 3,
                  max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2,
                  list_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line", "most-read-header-line"),
