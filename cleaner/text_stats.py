@@ -31,7 +31,9 @@ PLAIN_KEY_TOKEN = re.compile(r"[0-9A-Za-z_]+")
 INTERVIEW_QUESTION = regex.compile(r"(?:Q|P|Q\d{1,2})\s*[:：]\s")
 INTERVIEW_ANSWER = regex.compile(r"(?:A|R|A\d{1,2})\s*[:：]\s")
 TRAILING_NON_LETTERS = regex.compile(r"[\p{M}'’-]+$")
-HEADLINE_END = regex.compile(r"[.,;:…]['\"”’»)]*$")
+# a sentence's end, a trailing comma or colon, or a separator that a field after it was cut from
+# ("By admin / In News /" before "3 Comments")
+HEADLINE_END = regex.compile(r"(?:[.,;:…]['\"”’»)]*|\s[/|·•–-])$")
 STARTS_UPPER = regex.compile(r"^[\"'“‘«(\[]?[\p{Lu}\p{N}\p{Lo}]")
 
 
