@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from cleaner.document import Block
-from cleaner.text_stats import TermVector, block_terms, content_terms, cosine, term_list, words_of
+from cleaner.text_stats import TermVector, block_terms, content_terms, cosine, is_headline, term_list, words_of
 
 
 def test_terms_are_words_up_to_their_last_letter_without_stopwords():
@@ -107,3 +107,15 @@ def test_plain_sentence_boundary_agrees_with_the_regex_one_on_plain_text():
         assert bool(regex.fullmatch(r"[\p{Lu}\p{N}]", c)) == bool(re.fullmatch("[A-Z0-9]", c)), repr(c)
     text = "He left.  “Then what?” she asked. (It rained.) 2 more. Mr. Smith came. U.S. troops."
     assert [m.span() for m in PLAIN_BOUNDARY.finditer(text)] == [m.span() for m in BOUNDARY.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    ("Council approves transport budget after long debate", True),
+    ("Why the bus fare went up again?", True),
+    ("Council approves transport budget.", False),   # a sentence
+    ("By admin / In News /", False),                  # a meta line whose last field was cut off
+    ("Share to LinkedIn |", False),
+    ("Stocks fall - and bonds too", True),            # a dash inside is no trailing separator
+])
+def test_a_headline_ends_neither_a_sentence_nor_with_a_separator(text, headline):
+    assert is_headline(text) is headline
