@@ -485,6 +485,13 @@ def test_the_headline_above_the_byline_wins_over_a_longer_line_above_it(byline):
     assert cleaner.clean("\n".join([*lines[:-1], *PROSE])).title != "Council approves transport budget"
 
 
+def test_the_title_detectors_byline_rules_are_built_in_rules_that_capture_an_author():
+    from cleaner.detectors.title import BYLINE_RULES
+    rules = {r.id: r for r in cleaner.engine.cleaner_for(None).rules}
+    assert all(rules[rule_id].kind == "metadata" and "author" in rules[rule_id].pattern.groupindex
+               for rule_id in BYLINE_RULES)
+
+
 @pytest.mark.xfail(strict=True, reason="a teaser above the headline that is longer than it is taken for the title")
 def test_a_longer_teaser_above_the_headline_is_no_title():
     lines = ["World News", "Ten things to do this weekend in the city", "Council approves transport budget"]

@@ -14,8 +14,9 @@ from .widgets import only_ui_words, ui_words
 RECLAIMABLE = frozenset({"boilerplate"})
 # the headlines of other stories listed under a "related" or "most read" heading
 NOT_RECLAIMABLE_REASONS = frozenset({"teaser_list"})
-# the built-in rules that take a byline (an author's name, with or without a date): a headline
-# above one is the story's own
+# the built-in rules that take a byline (an author's name, with or without a date, captured as
+# ``author``): a headline above one is the story's own. tests/test_engine.py keeps it in step
+# with the rule files; a site's own byline rules are added with the ``byline_rules`` option.
 BYLINE_RULES = frozenset({"byline-by", "byline-date-span", "byline-glued-span", "byline-name-outlet",
                           "byline-name-place", "byline-role-handle-line", "byline-special-to",
                           "labelled-byline-line", "reporter-line-ko"})
@@ -36,12 +37,13 @@ class TitleDetector(Detector):
     kind = "title"
 
     def __init__(self, min_words: int = 3, max_words: int = 25, prose_min_words: int = 12,
-                 byline_window: int = 3) -> None:
+                 byline_window: int = 3, byline_rules: Iterable[str] = BYLINE_RULES) -> None:
         self.min_words = min_words
         self.max_words = max_words
         self.ui_words = ui_words()
         self.prose_min_words = prose_min_words
         self.byline_window = byline_window
+        self.byline_rules = frozenset(byline_rules)
 
     def is_ui(self, text: str) -> bool:
         """Whether every word of ``text`` is a word of page furniture ("Linkedin Reddit Pocket")."""
@@ -85,7 +87,7 @@ class TitleDetector(Detector):
             removal = block.removal
             if removal is None:
                 continue
-            if removal.kind == "metadata" and removal.rule in BYLINE_RULES:
+            if removal.kind == "metadata" and removal.rule in self.byline_rules:
                 return True
             if (self.removed_by_boilerplate(block) and is_headline(block.text, self.min_words, self.max_words)
                     and not self.is_ui(block.text)):
