@@ -513,6 +513,31 @@ def test_boilerplate_keeps_a_list_under_an_article_subheading_and_a_single_link_
     assert not any(r.reason == "teaser_list" for r in result.removed)
 
 
+def test_a_teaser_the_site_cut_short_goes_alone_under_its_heading():
+    # a "Read next" box with one story, its headline cut mid-word; a paragraph ending in a
+    # quote that trails off, and a short line ending in an ellipsis in the article, stay
+    trailing = 'Asked whether the buses would run on time, the mayor only said: "We will see..."'
+    teaser = "Pensioner stranded for hours after night bus skips rural sto..."
+    text = "\n".join([PARAGRAPH, trailing, PARAGRAPH_2, "And then the lights went out...", PARAGRAPH_3,
+                      "Read Next", teaser])
+    result = cleaner.clean(text)
+    assert [(r.rule, r.reason) for r in result.removed if r.text == teaser] == [("boilerplate", "teaser_list")]
+    assert result.text.splitlines() == [PARAGRAPH, trailing, PARAGRAPH_2, "And then the lights went out...", PARAGRAPH_3]
+
+
+def test_a_teasers_blurb_cut_after_a_comma_goes_and_the_article_below_stays():
+    # "See also" and a teaser's blurb cut after a comma (its headline was an image link),
+    # between the lead and the rest of the article
+    dek = "Two ferries were cancelled on Monday after engineers found cracks in the hull,..."
+    text = "\n".join([PARAGRAPH, "See also", dek, PARAGRAPH_2, PARAGRAPH_3])
+    result = cleaner.clean(text)
+    assert dek not in result.text
+    assert result.text.splitlines()[-2:] == [PARAGRAPH_2, PARAGRAPH_3]
+    # a headline printed whole under the same heading is one link and stays, as before
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, "Read Next", TEASERS[0], PARAGRAPH_3]))
+    assert TEASERS[0] in result.text.splitlines()
+
+
 def test_boilerplate_keeps_a_closing_lead_in_and_an_embedded_posts_signature():
     lead_in = "Residents on social media were not convinced by the plan:"
     post = "Buses every ten minutes? I will believe it when I see it."

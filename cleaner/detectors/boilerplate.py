@@ -33,6 +33,9 @@ INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
 SENTENCE_PUNCTUATION = (".", "!", "?", "…", "。", "！", "？")
 INITIALISM_END = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}$")
 NUMBER_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]*\d[^\s]*")
+# a teaser a CMS cut short: an ellipsis glued to a cut word or after a comma ("... with airport
+# termin...", "... with the plague,..."); no closing quote after it (a quote trailing off)
+TRUNCATED = regex.compile(r"(?:[\p{L}\p{N}],?|,\s?)(?:\.{3}|…)$")
 
 
 def clock_only(time: regex.Match) -> str:
@@ -132,7 +135,8 @@ class BoilerplateDetector(Detector):
                  max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2,
                  list_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line", "most-read-header-line"),
                  header_max_words: int = 6, min_teaser_items: int = 2, max_teaser_items: int = 20,
-                 teaser_item_max_words: int = 24, teaser_blurb_max_words: int = 35) -> None:
+                 teaser_item_max_words: int = 24, teaser_blurb_max_words: int = 35,
+                 min_truncated_teaser_items: int = 1) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -153,6 +157,7 @@ class BoilerplateDetector(Detector):
         self.max_teaser_items = max_teaser_items
         self.teaser_item_max_words = teaser_item_max_words
         self.teaser_blurb_max_words = teaser_blurb_max_words
+        self.min_truncated_teaser_items = min_truncated_teaser_items
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -352,7 +357,10 @@ class BoilerplateDetector(Detector):
         in between do not end the list,
         unless removed as a dateline, byline or title (a story starts there); any other kept
         block does. A list counts with ``min_teaser_items`` to ``max_teaser_items`` headlines
-        (a longer one is a menu, left to the other checks). Unlike link lists, teaser lists
+        (a longer one is a menu, left to the other checks); else the headlines the site cut
+        short (``TRUNCATED``: "... with airport termin...", "... the plague,...") that open
+        the list go when there are ``min_truncated_teaser_items`` of them, as a "Read next"
+        box with one story prints them. Unlike link lists, teaser lists
         are not kept as tables when their lines hold digits."""
         kept = [i for i, b in enumerate(blocks) if b.removal is None]
         found: set[int] = set()
@@ -384,6 +392,10 @@ class BoilerplateDetector(Detector):
                 items.append(after[p])
             if self.min_teaser_items <= headlines <= self.max_teaser_items:
                 found.update(items)
+                continue
+            cut_short = list(itertools.takewhile(lambda i: TRUNCATED.search(blocks[i].text.rstrip()) is not None, items))
+            if len(cut_short) >= self.min_truncated_teaser_items:
+                found.update(cut_short)
         return sorted(found)
 
     @staticmethod
