@@ -107,3 +107,19 @@ def test_targets_and_ratios():
     assert [met for _, met, _ in targets(results[:1])] == [True, None, None]
     assert (describe_ratio(30.0), describe_ratio(0.25), describe_ratio(None)) == ("30.0× faster", "4.0× slower", "-")
     assert "30.0× faster" in table(results) and "13.3× slower" in table(results)
+
+
+def test_load_verdict_gives_the_rate_the_target_needs():
+    from bench.load import Row, needed_rate, verdict
+
+    # 250 req/s at 16 clients: mean latency 64 ms; p99 112 ms is 1.75 x the mean, so p99 < 50 ms
+    # needs a mean under 28.6 ms: 16 / 0.0286 = 560 req/s
+    missed = Row("POST /v1/clean (gunicorn sync x 2, JSON answer)", "region", 16, 250.0, 60.0, 112.0, 0, 2500)
+    rate, tail = needed_rate(missed)
+    assert tail == pytest.approx(1.75) and rate == pytest.approx(560.0)
+    met = Row(missed.what, "seeds", 16, 700.0, 20.0, 30.0, 0, 7000)
+    assert needed_rate(met)[0] == 500.0  # a short tail still needs the rate the target names
+    lines = verdict([missed, met, Row("cleaning alone (1 core, in-process)", "region", 1, 150.0, 5.0, 30.0, 0, 450)])
+    assert len(lines) == 2
+    assert lines[0].startswith("target at 16 clients on region: MISSED") and "needs ~560 req/s, 2.24 x this run" in lines[0]
+    assert lines[1].startswith("target at 16 clients on seeds: MET") and "needs" not in lines[1]
