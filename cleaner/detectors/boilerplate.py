@@ -29,6 +29,7 @@ YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
 # a list item's number: one or two digits standing alone (not "$5", "5%", "5,000" or "2:15"),
 # before an item's capitalised first word or at the end ("the 5 routes" counts nothing)
 LIST_NUMBER = regex.compile(r"(?<![\w.,:/$€£#-])\d{1,2}(?=\s+[\"'“‘]?[\p{Lu}\p{N}]|\s*$)")
+POSSESSIVE = regex.compile(r"['’]s$")
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
 SENTENCE_PUNCTUATION = (".", "!", "?", "…", "。", "！", "？")
 INITIALISM_END = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}$")
@@ -136,7 +137,10 @@ class BoilerplateDetector(Detector):
                  list_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line", "most-read-header-line"),
                  header_max_words: int = 6, min_teaser_items: int = 2, max_teaser_items: int = 20,
                  teaser_item_max_words: int = 24, teaser_blurb_max_words: int = 35,
-                 min_truncated_teaser_items: int = 1) -> None:
+                 min_truncated_teaser_items: int = 1, article_item_min_words: int = 2,
+                 min_article_item_share: float = 0.5, list_term_min_letters: int = 5, article_list_min_mean_words: float = 3.0,
+                 count_words: tuple[str, ...] = ("five", "six", "seven", "eight", "nine", "ten", "eleven",
+                                                 "twelve")) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -158,6 +162,11 @@ class BoilerplateDetector(Detector):
         self.teaser_item_max_words = teaser_item_max_words
         self.teaser_blurb_max_words = teaser_blurb_max_words
         self.min_truncated_teaser_items = min_truncated_teaser_items
+        self.article_item_min_words = article_item_min_words
+        self.min_article_item_share = min_article_item_share
+        self.list_term_min_letters = list_term_min_letters
+        self.article_list_min_mean_words = article_list_min_mean_words
+        self.count_words = {word: number for number, word in enumerate(count_words, start=min_list_run)}
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -288,6 +297,7 @@ class BoilerplateDetector(Detector):
             elif index > last:
                 verdicts[index] = "tail_run"
         run: list[int] = []
+        prose_terms: set[str] | None = None  # the article's terms, once a run needs them
         for index in range(first, last + 2):
             block = blocks[index] if index <= last else None
             if block is not None and not standing[index] and (block.kept or INVISIBLE.fullmatch(block.text)):
@@ -296,7 +306,11 @@ class BoilerplateDetector(Detector):
                 run.append(index)
                 continue
             if len(run) >= self.min_list_run and not self.introduced(blocks, good, run[0]):
-                verdicts.update((i, "link_list") for i in run if standing[i])
+                items = [blocks[i] for i in run]  # what rules took counts: a menu less its "Share" item
+                if prose_terms is None:
+                    prose_terms = set(itertools.chain.from_iterable(self.list_terms(b) for b, g in zip(blocks, good, strict=True) if g))
+                if not self.article_list(items, prose_terms) and not self.counted(blocks, good, run[0], len(items)):
+                    verdicts.update((i, "link_list") for i in run if standing[i])
             run = []
         verdicts.update((i, "outlying_prose") for i in outlying)
         verdicts.update((i, "teaser_list") for i in teasers)
@@ -312,6 +326,56 @@ class BoilerplateDetector(Detector):
         that ends in a colon: a list the article introduces ("... looked like this:"), not a
         menu."""
         return start > 0 and good[start - 1] and blocks[start - 1].text.rstrip().endswith((":", "："))
+
+    def article_list(self, items: list[Block], prose_terms: set[str]) -> bool:
+        """Whether the items of a run of short blocks between paragraphs are a list of the
+        article's own (ingredients, bullet points, specs, steps) rather than a menu or links: at
+        least ``min_article_item_share`` of them are phrases in sentence case (at least
+        ``article_item_min_words`` words, one after the first in lower case and no stopword:
+        "A knob of butter", "Slow charging"; not "Smart Home" nor a headline in title case) that
+        share a term with the article's prose, and the items have
+        ``article_list_min_mean_words`` words or more on average (a list of tags, "Climate
+        change", "Solar power", shares the article's words too, in fewer words). An item with a
+        date or a clock time is a teaser with its time stamp, no phrase of the article."""
+        if not items or sum(b.word_count for b in items) < self.article_list_min_mean_words * len(items):
+            return False
+        phrases = 0
+        for block in items:
+            words = WORD.findall(block.text)
+            if (len(words) >= self.article_item_min_words
+                    and any(w[0].islower() and (len(w) >= self.list_term_min_letters or w not in self.stop)
+                            for w in words[1:])
+                    and DATE.search(block.text) is None and TIME.search(block.text) is None
+                    and not prose_terms.isdisjoint(self.list_terms(block))):
+                phrases += 1
+        return phrases >= self.min_article_item_share * len(items)
+
+    def list_terms(self, block: Block) -> set[str]:
+        """The words of a block that a list item can share with the article: its terms
+        (``block_terms``) and its words of ``list_term_min_letters`` letters or more, stopwords
+        or not (the stoplists of all languages together hold "water", "river" and "school"),
+        without a possessive's ending or a longer word's final "s" (the "schools" of an item
+        and the "school's" of a paragraph are "school"); computed once per block."""
+        terms = block.memo.get(self.list_terms)
+        if terms is None:
+            words = [POSSESSIVE.sub("", w) for w in block.measure(words_of, words_of)]
+            terms = block.memo[self.list_terms] = {
+                w[:-1] if len(w) > self.list_term_min_letters and w.endswith("s") else w
+                for w in itertools.chain(block_terms(block), words)
+                if len(w) >= self.list_term_min_letters or (len(w) > 2 and w not in self.stop)}
+        return terms
+
+    def counted(self, blocks: list[Block], good: list[bool], start: int, items: int) -> bool:
+        """Whether the last sentence of the paragraph right before the run at ``start`` names
+        the number of its ``items`` ("The six writers on the shortlist ...", "the 7 winners"):
+        the article announces the list (``count_words``: the number words from
+        ``min_list_run`` up)."""
+        if start == 0 or not good[start - 1]:
+            return False
+        text = blocks[start - 1].text
+        ends = [m.end() for m in SENTENCE_END.finditer(text.rstrip()) if m.end() < len(text.rstrip())]
+        last = words_of(text[ends[-1]:] if ends else text)
+        return str(items) in last or any(self.count_words.get(w) == items for w in last)
 
     def outlying_clusters(self, blocks: list[Block], good: list[bool], standing: list[bool]) -> list[int]:
         """The good blocks of prose clusters apart from the article: clusters are runs of good
