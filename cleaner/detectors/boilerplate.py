@@ -117,7 +117,8 @@ class BoilerplateDetector(Detector):
     and ``link_list`` (a run of at least ``min_list_run`` short blocks between good blocks,
     each at most ``list_item_max_words`` words and without a sentence end: a menu or a list of
     links; shorter runs are subheadings and stay, and so does a run that a paragraph ending in
-    a colon introduces; a removed line of zero-width characters is a blank line and no item). Short sentences next to good blocks count
+    a colon introduces, or that is the article's own list (``article_list``, ``counted``); a
+    removed line of zero-width characters is a blank line and no item). Short sentences next to good blocks count
     as good, and runs that look like a table or a data list (most blocks hold a digit) stay.
     ``outlying_prose``: a cluster of good blocks set apart from the article (see
     ``outlying_clusters``), such as teasers, author bios and promotions. ``teaser_list``: the
