@@ -62,4 +62,12 @@ def test_the_discriminator_s_thresholds_are_arguments():
     # a count in the paragraph before the list: "The six writers ..." over six names
     names = ARTICLE_LISTS[2]
     assert "Maria Okafor" not in detect(BoilerplateDetector(), article(names))
-    assert detect(BoilerplateDetector(count_words=()), article(names)).get("Maria Okafor") == "link_list"
+    assert detect(BoilerplateDetector(count_words={}), article(names)).get("Maria Okafor") == "link_list"
+
+
+def test_a_count_word_means_its_number_whatever_the_run_length():
+    # "six" announces six items, whether runs count from five lines (the default) or from four
+    names = ARTICLE_LISTS[2]
+    assert names[0] == "names" and len(names[2]) == 6 and " six " in article(names)
+    assert "Maria Okafor" not in detect(BoilerplateDetector(min_list_run=4), article(names))
+    assert detect(BoilerplateDetector(min_list_run=4, count_words={"six": 7}), article(names)).get("Maria Okafor") == "link_list"

@@ -6,7 +6,8 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 import regex
 
@@ -30,6 +31,8 @@ YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
 # before an item's capitalised first word or at the end ("the 5 routes" counts nothing)
 LIST_NUMBER = regex.compile(r"(?<![\w.,:/$€£#-])\d{1,2}(?=\s+[\"'“‘]?[\p{Lu}\p{N}]|\s*$)")
 POSSESSIVE = regex.compile(r"['’]s$")
+# the number words a paragraph may announce a list with ("The six writers on the shortlist")
+COUNT_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
 SENTENCE_PUNCTUATION = (".", "!", "?", "…", "。", "！", "？")
 INITIALISM_END = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}$")
@@ -140,8 +143,7 @@ class BoilerplateDetector(Detector):
                  teaser_item_max_words: int = 24, teaser_blurb_max_words: int = 35,
                  min_truncated_teaser_items: int = 1, article_item_min_words: int = 2,
                  min_article_item_share: float = 0.5, list_term_min_letters: int = 5, article_list_min_mean_words: float = 3.0,
-                 count_words: tuple[str, ...] = ("five", "six", "seven", "eight", "nine", "ten", "eleven",
-                                                 "twelve")) -> None:
+                 count_words: Mapping[str, int] = MappingProxyType(COUNT_WORDS)) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -167,7 +169,7 @@ class BoilerplateDetector(Detector):
         self.min_article_item_share = min_article_item_share
         self.list_term_min_letters = list_term_min_letters
         self.article_list_min_mean_words = article_list_min_mean_words
-        self.count_words = {word: number for number, word in enumerate(count_words, start=min_list_run)}
+        self.count_words = dict(count_words)
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -369,8 +371,7 @@ class BoilerplateDetector(Detector):
     def counted(self, blocks: list[Block], good: list[bool], start: int, items: int) -> bool:
         """Whether the last sentence of the paragraph right before the run at ``start`` names
         the number of its ``items`` ("The six writers on the shortlist ...", "the 7 winners"):
-        the article announces the list (``count_words``: the number words from
-        ``min_list_run`` up)."""
+        the article announces the list (``count_words``: number words and their values)."""
         if start == 0 or not good[start - 1]:
             return False
         text = blocks[start - 1].text
