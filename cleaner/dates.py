@@ -25,6 +25,7 @@ DATE = regex.compile(
 TIME = regex.compile(r"(?:@\s*)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]\d{1,2}))?"
                      r"|\d{1,2}\s*[AaPp]\.?[Mm]\.?")
 HAS_TIME = regex.compile(r"\d{1,2}[:.h]\d{2}")
+DOTTED_TIME = regex.compile(r"(?<=(?:19|20)\d\d,?\s+(?:[-–—|·•]\s*|at\s+)?)(\d{1,2})\.(\d{2})(?![.\d])")
 RELATIVE = regex.compile(r"\b(?:ago|hours?|minutes?|mins?|yesterday|today)\b", regex.I)
 
 
@@ -37,6 +38,9 @@ def to_iso(text: str) -> str | None:
     text = text.strip().strip(",;|·")
     if not text or RELATIVE.search(text):
         return None
+    # a clock time with a dot after the year (The Guardian's "Wed 20 Nov 2019 10.35 GMT", "...
+    # 2019 — 10.35am"), which the parser takes for a number or a wrong hour
+    text = DOTTED_TIME.sub(r"\1:\2", text)
     try:
         value = date_parser.parse(text, fuzzy=True, ignoretz=True, default=dt.datetime(1, 1, 1))
     except (ValueError, OverflowError, TypeError):

@@ -154,15 +154,16 @@ LEADING_STAMP = regex.compile(rf"\s*(?i:{DATE.pattern}),?\s*(?:at\s+)?(?:{TIME.p
 # A byline or a date right after a headline in title case that opens the line ("Council Approves
 # Budget After Long Debate By Jane Doe The city council ...", "... Debate 20 November 2019 The
 # city council ..."): the headline is a block of its own.
-AFTER_HEADLINE = regex.compile(rf"(?<=\S\s+)(?:(?P<by>(?:By|BY)\s+\p{{Lu}}[\p{{L}}.'’-]+\s+\p{{Lu}})"
+AFTER_HEADLINE = regex.compile(rf"(?<=\S\s+)(?:(?P<by>(?:By|BY|Story by)\s+\p{{Lu}}[\p{{L}}.'’-]+\s+\p{{Lu}})"
                                 rf"|(?P<date>(?i:{DATE.pattern})(?<=\d{{4}}){STAMP_TIME}?))")
 HEADLINE_REACH = 200
 AFTER_HEADLINE_SPAN = 100
 BYLINE_WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:By|BY)(?![\p{L}\p{N}])")
 HEADLINE_MIN_CAPITALISED = 3
 HEADLINE_MAX_WORDS = 20
-# a byline after a leading date ("Nov 20, 2019 By Jane Doe The council ..."): a block of its own
-BYLINE_NEXT = regex.compile(r"\s+(?:By|BY)\s+\p{Lu}")
+# a byline after a leading date ("Nov 20, 2019 By Jane Doe The council ...", a blog theme's "November 20,
+# 2019 by Jane Doe The council ..."): a block of its own
+BYLINE_NEXT = regex.compile(r"\s+(?:By|BY|by)\s+\p{Lu}")
 LEADING_DATE = regex.compile(rf"\s*(?i:{DATE.pattern})(?<=\d{{4}})")
 # A teaser's date with the next teaser's label or headline in capitals glued after it: "... in
 # the Philippines May 15, 2017 CAR REVIEWS 2017 Lexus LC 500", "Nov 19, 2019 SIOUX FALLS, S.D. –".

@@ -958,6 +958,25 @@ def test_a_stamp_glued_to_the_first_paragraph_goes_and_fills_the_metadata(stamp,
     assert [r.text for r in result.removed if r.rule == "stamp-glued-span"] == [stamp]
 
 
+@pytest.mark.parametrize("stamp, rule, metadata", [
+    ("Jane Doe Political correspondent Wed 20 Nov 2019 10.35 GMT", "stamp-glued-wide-span",
+     {"author": "Jane Doe", "published": "2019-11-20T10:35"}),
+    ("By Jane Doe, CNN Updated 10:35 AM ET, Wed November 20, 2019", "stamp-glued-wide-span",
+     {"author": "Jane Doe", "updated": "2019-11-20T10:35"}),
+    ("By Jane Doe and John Smith November 20, 2019 — 10.35am", "stamp-glued-wide-span",
+     {"author": "Jane Doe and John Smith", "published": "2019-11-20T10:35"}),
+    ("Posted on November 20, 2019 by admin", "post-meta-glued-span", {"author": "admin", "published": "2019-11-20"}),
+    ("PTI | Updated: Nov 20, 2019, 10:35 IST", "stamp-glued-wide-span", {"source": "PTI", "updated": "2019-11-20T10:35"}),
+])
+def test_a_byline_with_its_stamp_glued_to_the_first_paragraph_fills_the_metadata(stamp, rule, metadata):
+    """The new glued-stamp rules record the writer and the stamp, a clock time with a dot after
+    the year too (The Guardian's "10.35 GMT")."""
+    result = cleaner.clean("\n".join(["Council backs budget", f"{stamp} {PROSE[0]}", *PROSE[1:]]))
+    assert result.text.splitlines()[0] == PROSE[0]
+    assert result.metadata == metadata
+    assert [(r.rule, r.text) for r in result.removed if r.rule.endswith("span")] == [(rule, stamp)]
+
+
 @pytest.mark.parametrize("dateline", ["BERLIN, Nov 20 (Reuters) -", "WASHINGTON (AP) —", "(CNN)"])
 def test_a_wire_dateline_with_its_date_stays_with_its_paragraph(dateline):
     result = cleaner.clean("\n".join(["Council backs budget", f"{dateline} {PROSE[0]}", *PROSE[1:]]))

@@ -65,14 +65,34 @@ def test_article_text_that_looks_like_residue_stays(lang, line):
 
 
 def glued_cases() -> list:
-    return [case(entry, form, f"{form}-{entry['text'][:40]}")
-            for entry in PROBE["glued_first_line"] for form in ("after_headline", "line_start")]
+    cases = []
+    for entry in PROBE["glued_first_line"]:
+        for form in ("after_headline", "line_start"):
+            param = case(entry, form, f"{form}-{entry['text'][:40]}-{entry.get('first_line', '')[:20]}")
+            cases.append(pytest.param(*param.values, entry.get("first_line"), marks=param.marks, id=param.id))
+    return cases
 
 
-@pytest.mark.parametrize("lang, stamp, form", glued_cases())
-def test_a_byline_or_stamp_glued_into_the_first_line_goes(lang, stamp, form):
-    prose = PROBE["articles"][lang]
+@pytest.mark.parametrize("lang, stamp, form, first_line", glued_cases())
+def test_a_byline_or_stamp_glued_into_the_first_line_goes(lang, stamp, form, first_line):
+    """The stamp glued before the article's first paragraph, or before the entry's own first line
+    (a sentence that opens with a name or a number) put in the first paragraph's place."""
+    prose = [first_line or PROBE["articles"][lang][0], *PROBE["articles"][lang][1:]]
     first = f"{PROBE['titles'][lang]} {stamp} {prose[0]}" if form == "after_headline" else f"{stamp} {prose[0]}"
     result = cleaner.clean("\n".join([first, *prose[1:]]))
     assert all(paragraph in result.text for paragraph in prose)
     assert stamp not in result.text
+
+
+@pytest.mark.parametrize("lang, line, glued", [(lang, line, glued) for lang, lines in PROBE["glued_article_lines"].items()
+                                               for line in lines for glued in (False, True)],
+                         ids=lambda value: str(value)[:40])
+def test_an_article_first_line_that_opens_like_a_byline_or_date_stays(lang, line, glued):
+    """An article's first line that opens like a byline or a stamp ("By Tuesday the river had
+    risen ...", "November 20, 2019 will be remembered ..."), under the headline or glued after
+    it, stays whole, and so does every paragraph."""
+    title, prose = PROBE["titles"][lang], PROBE["articles"][lang]
+    head = [f"{title} {line}"] if glued else [title, line]
+    result = cleaner.clean("\n".join([*head, *prose]))
+    assert line in result.text
+    assert all(paragraph in result.text.splitlines() for paragraph in prose)
