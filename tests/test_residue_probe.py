@@ -96,3 +96,18 @@ def test_an_article_first_line_that_opens_like_a_byline_or_date_stays(lang, line
     result = cleaner.clean("\n".join([*head, *prose]))
     assert line in result.text
     assert all(paragraph in result.text.splitlines() for paragraph in prose)
+
+
+@pytest.mark.parametrize("lang, dateline, first_line, form",
+                         [(e["lang"], e["text"], e.get("first_line"), form) for e in PROBE["wire_datelines"]
+                          for form in ("after_headline", "line_start")],
+                         ids=lambda value: str(value)[:40])
+def test_a_wire_dateline_stays_with_its_paragraph(lang, dateline, first_line, form):
+    """A dateline ("WASHINGTON (AP) —", "(CNN)") is the first paragraph's opening, not residue
+    (the gold bodies keep it): glued after the headline or at the line's start, it stays, joined
+    to the paragraph as printed, and so does every paragraph."""
+    prose = [first_line or PROBE["articles"][lang][0], *PROBE["articles"][lang][1:]]
+    first = f"{PROBE['titles'][lang]} {dateline} {prose[0]}" if form == "after_headline" else f"{dateline} {prose[0]}"
+    result = cleaner.clean("\n".join([first, *prose[1:]]))
+    assert f"{dateline} {prose[0]}" in result.text
+    assert all(paragraph in result.text for paragraph in prose)
