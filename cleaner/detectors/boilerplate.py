@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
 import regex
@@ -300,7 +300,14 @@ class BoilerplateDetector(Detector):
             elif index > last:
                 verdicts[index] = "tail_run"
         run: list[int] = []
-        prose_terms: set[str] | None = None  # the article's terms, once a run needs them
+        prose_terms: list[set[str]] = []  # the article's terms, computed once a run needs them
+
+        def article_terms() -> set[str]:
+            if not prose_terms:
+                prose_terms.append(set(itertools.chain.from_iterable(
+                    self.list_terms(b) for b, g in zip(blocks, good, strict=True) if g)))
+            return prose_terms[0]
+
         for index in range(first, last + 2):
             block = blocks[index] if index <= last else None
             if block is not None and not standing[index] and (block.kept or INVISIBLE.fullmatch(block.text)):
@@ -310,9 +317,7 @@ class BoilerplateDetector(Detector):
                 continue
             if len(run) >= self.min_list_run and not self.introduced(blocks, good, run[0]):
                 items = [blocks[i] for i in run]  # what rules took counts: a menu less its "Share" item
-                if prose_terms is None:
-                    prose_terms = set(itertools.chain.from_iterable(self.list_terms(b) for b, g in zip(blocks, good, strict=True) if g))
-                if not self.article_list(items, prose_terms) and not self.counted(blocks, good, run[0], len(items)):
+                if not self.article_list(items, article_terms) and not self.counted(blocks, good, run[0], len(items)):
                     verdicts.update((i, "link_list") for i in run if standing[i])
             run = []
         verdicts.update((i, "outlying_prose") for i in outlying)
@@ -330,7 +335,7 @@ class BoilerplateDetector(Detector):
         menu."""
         return start > 0 and good[start - 1] and blocks[start - 1].text.rstrip().endswith((":", "："))
 
-    def article_list(self, items: list[Block], prose_terms: set[str]) -> bool:
+    def article_list(self, items: list[Block], prose_terms: Callable[[], set[str]]) -> bool:
         """Whether the items of a run of short blocks between paragraphs are a list of the
         article's own (ingredients, bullet points, specs, steps) rather than a menu or links: at
         least ``min_article_item_share`` of them are phrases in sentence case (at least
@@ -339,19 +344,24 @@ class BoilerplateDetector(Detector):
         share a term with the article's prose, and the items have
         ``article_list_min_mean_words`` words or more on average (a list of tags, "Climate
         change", "Solar power", shares the article's words too, in fewer words). An item with a
-        date or a clock time is a teaser with its time stamp, no phrase of the article."""
+        date or a clock time is a teaser with its time stamp, no phrase of the article.
+        ``prose_terms`` gives the article's terms; it is called only when enough items pass the
+        cheaper checks."""
         if not items or sum(b.word_count for b in items) < self.article_list_min_mean_words * len(items):
             return False
-        phrases = 0
+        needed = self.min_article_item_share * len(items)
+        phrases = []
         for block in items:
             words = WORD.findall(block.text)
             if (len(words) >= self.article_item_min_words
                     and any(w[0].islower() and (len(w) >= self.list_term_min_letters or w not in self.stop)
                             for w in words[1:])
-                    and DATE.search(block.text) is None and TIME.search(block.text) is None
-                    and not prose_terms.isdisjoint(self.list_terms(block))):
-                phrases += 1
-        return phrases >= self.min_article_item_share * len(items)
+                    and DATE.search(block.text) is None and TIME.search(block.text) is None):
+                phrases.append(block)
+        if len(phrases) < needed:
+            return False
+        terms = prose_terms()
+        return sum(not terms.isdisjoint(self.list_terms(block)) for block in phrases) >= needed
 
     def list_terms(self, block: Block) -> set[str]:
         """The words of a block that a list item can share with the article: its terms
