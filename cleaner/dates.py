@@ -27,6 +27,40 @@ TIME = regex.compile(r"(?:@\s*)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[M
 HAS_TIME = regex.compile(r"\d{1,2}[:.h]\d{2}")
 DOTTED_TIME = regex.compile(r"(?<=(?:19|20)\d\d,?\s+(?:[-–—|·•]\s*|at\s+)?)(\d{1,2})\.(\d{2})(?![.\d])")
 RELATIVE = regex.compile(r"\b(?:ago|hours?|minutes?|mins?|yesterday|today)\b", regex.I)
+# Month names the English parser does not know, whole or cut short as stamps print them, and
+# the English month each means (it read "3 mai 2019" as March 1st, and "20 novembre" as nothing).
+FOREIGN_MONTHS = {
+    "januar": "January", "februar": "February", "märz": "March", "mär": "March", "mai": "May", "juni": "June",
+    "juli": "July", "oktober": "October", "okt": "October", "dezember": "December", "dez": "December",
+    "janvier": "January", "janv": "January", "février": "February", "févr": "February", "fév": "February",
+    "mars": "March", "avril": "April", "avr": "April", "juin": "June", "juillet": "July", "juil": "July",
+    "août": "August", "septembre": "September", "octobre": "October", "novembre": "November",
+    "décembre": "December", "déc": "December",
+    "enero": "January", "ene": "January", "febrero": "February", "marzo": "March", "abril": "April", "abr": "April",
+    "mayo": "May", "junio": "June", "julio": "July", "agosto": "August", "ago": "August",
+    "septiembre": "September", "setiembre": "September", "octubre": "October", "noviembre": "November",
+    "diciembre": "December", "dic": "December",
+    "gennaio": "January", "gen": "January", "febbraio": "February", "aprile": "April", "maggio": "May",
+    "mag": "May", "giugno": "June", "giu": "June", "luglio": "July", "lug": "July", "settembre": "September",
+    "set": "September", "ottobre": "October", "ott": "October", "dicembre": "December",
+    "janeiro": "January", "fevereiro": "February", "fev": "February", "março": "March", "maio": "May",
+    "junho": "June", "julho": "July", "setembro": "September", "outubro": "October", "out": "October", "novembro": "November",
+    "dezembro": "December",
+    "января": "January", "янв": "January", "февраля": "February", "фев": "February", "марта": "March",
+    "мар": "March", "апреля": "April", "апр": "April", "мая": "May", "июня": "June", "июн": "June",
+    "июля": "July", "июл": "July", "августа": "August", "авг": "August", "сентября": "September",
+    "сен": "September", "сент": "September", "октября": "October", "окт": "October", "ноября": "November",
+    "ноя": "November", "нояб": "November", "декабря": "December", "дек": "December",
+}
+# a foreign month name next to a day or a year ("20 novembre 2019", "20 de noviembre", "nov. 2019"
+# stays English), so that a word elsewhere in a stamp ("set", "out") is left alone
+FOREIGN_MONTH = regex.compile(
+    r"(?<=\d\.?\s{1,3})(?:de\s+)?(" + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
+    + r")\.?(?![\p{L}])(?:\s+de(?=\s+\d))?", regex.I)
+# "10h35" (French, Portuguese) as the parser reads a time
+H_TIME = regex.compile(r"(?<=\b\d{1,2})h(?=\d{2}\b)")
+# "2019년 11월 20일", "2019年11月20日"
+CJK_DATE = regex.compile(r"(\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]")
 
 
 def to_iso(text: str) -> str | None:
@@ -41,6 +75,8 @@ def to_iso(text: str) -> str | None:
     # a clock time with a dot after the year (The Guardian's "Wed 20 Nov 2019 10.35 GMT", "...
     # 2019 — 10.35am"), which the parser takes for a number or a wrong hour
     text = DOTTED_TIME.sub(r"\1:\2", text)
+    text = FOREIGN_MONTH.sub(lambda m: FOREIGN_MONTHS[m.group(1).casefold()], text)
+    text = CJK_DATE.sub(r"\1-\2-\3", H_TIME.sub(":", text))
     try:
         value = date_parser.parse(text, fuzzy=True, ignoretz=True, default=dt.datetime(1, 1, 1))
     except (ValueError, OverflowError, TypeError):

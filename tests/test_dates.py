@@ -1,0 +1,41 @@
+"""Dates and times of bylines and stamps as ISO 8601 (``cleaner.dates.to_iso``), in the
+languages the rules cover."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from cleaner.dates import DATE, MONTH, to_iso
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Nov. 20, 2019", "2019-11-20"),
+    ("Wed 20 Nov 2019 10.35 GMT", "2019-11-20T10:35"),
+    ("20. November 2019", "2019-11-20"),
+    ("20.11.2019 10:35 Uhr", "2019-11-20T10:35"),
+    ("20 März 2019", "2019-03-20"),
+    ("20 novembre 2019", "2019-11-20"),  # French and Italian
+    ("mercredi 20 novembre 2019 à 10h35", "2019-11-20T10:35"),
+    ("3 mai 2019", "2019-05-03"),  # was read as March 1st
+    ("1 juillet 2019", "2019-07-01"),  # was read as January 1st
+    ("20 de noviembre de 2019", "2019-11-20"),
+    ("20 de novembro de 2019 10h35", "2019-11-20T10:35"),
+    ("20 set 2019", "2019-09-20"),
+    ("20 novembre 2019 alle 10:35", "2019-11-20T10:35"),
+    ("20 ноября 2019, 10:35", "2019-11-20T10:35"),
+    ("2019년 11월 20일", "2019-11-20"),
+    ("2019年11月20日", "2019-11-20"),
+    ("3 hours ago", None),
+    ("no date here", None),
+])
+def test_dates_in_many_languages(text, iso):
+    assert to_iso(text) == iso
+
+
+def test_every_month_name_the_date_pattern_finds_is_read():
+    # the names DATE finds (rules and detectors) and the names to_iso reads stay in step
+    words = set(regex.findall(r"[^\W\d_]{3,}", MONTH))
+    names = [w for w in words if DATE.fullmatch(f"20 {w} 2019")]
+    assert len(names) > 60
+    assert [name for name in names if (to_iso(f"20 {name} 2019") or "")[-2:] != "20"] == []
