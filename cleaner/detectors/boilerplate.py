@@ -4,6 +4,7 @@ sentence ends and share of stopwords, and from its neighbours."""
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -300,14 +301,9 @@ class BoilerplateDetector(Detector):
             elif index > last:
                 verdicts[index] = "tail_run"
         run: list[int] = []
-        prose_terms: list[set[str]] = []  # the article's terms, computed once a run needs them
-
-        def article_terms() -> set[str]:
-            if not prose_terms:
-                prose_terms.append(set(itertools.chain.from_iterable(
-                    self.list_terms(b) for b, g in zip(blocks, good, strict=True) if g)))
-            return prose_terms[0]
-
+        # the article's terms, computed once, when a run first needs them
+        article_terms = functools.cache(lambda: set(itertools.chain.from_iterable(
+            self.list_terms(b) for b, g in zip(blocks, good, strict=True) if g)))
         for index in range(first, last + 2):
             block = blocks[index] if index <= last else None
             if block is not None and not standing[index] and (block.kept or INVISIBLE.fullmatch(block.text)):
