@@ -42,6 +42,16 @@ def test_rule_examples_come_from_more_than_one_wording():
         assert len(set(rule.match_examples)) >= 2 and len(set(rule.no_match_examples)) >= 2
 
 
+
+def test_the_intl_stamp_rules_share_one_body():
+    # stamp-after-headline-span-intl is stamp-glued-span-intl searched after a headline (a rule of
+    # its own for its gate): the two patterns differ only in where they start, so that a fix to one
+    # reaches the other
+    by_id = {r.id: r.pattern.pattern for r in RULES}
+    at_start, after_headline = by_id["stamp-glued-span-intl"], by_id["stamp-after-headline-span-intl"]
+    assert at_start.startswith("^") and after_headline.startswith("(?<=\\p{L}\\s)")
+    assert at_start.removeprefix("^") == after_headline.removeprefix("(?<=\\p{L}\\s)")
+
 def test_no_line_rule_takes_a_cut_rules_marker_where_both_act():
     # Line rules run before cut rules: a line rule that removes a cut rule's marker (in a region
     # where both may act) leaves the section under the marker behind ("Loading comments..."
