@@ -11,8 +11,14 @@ if TYPE_CHECKING:  # document.py imports this module's measures
     from .document import Block
 
 # a sentence's end: its stop before a space or the end, or a full stop run into the next
-# sentence's capitalised word ("... available.Reporting by ...", a scraper's seam)
-SENTENCE_END = regex.compile(r"[.!?…。！？](?:['\"”’»)\]]*)(?:\s|$)|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll}{2})")
+# sentence's capitalised word ("... available.Reporting by ...", a scraper's seam); the full
+# stops of Chinese and Japanese, Hindi, Urdu, Burmese and Khmer end a sentence wherever they
+# stand (no space follows them: "...と指摘している。(c)AFP")
+SENTENCE_END = regex.compile(
+    r"[.!?…](?:['\"”’»)\]]*)(?:\s|$)|[。！？।॥۔။។]|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll}{2})")
+# Thai and Lao print no full stop: a clause of 40 letters or more is a sentence's (a link or a
+# headline in these scripts runs in short phrases)
+UNPUNCTUATED_CLAUSE = regex.compile(r"[\p{Thai}\p{Lao}]{40}")
 CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 WORD = regex.compile(r"\w+")
 

@@ -30,10 +30,12 @@ PLAIN_KEY_TOKEN = re.compile(r"[0-9A-Za-z_]+")
 # "P:" and "R:"): the article's, as no comment section or list of teasers prints them.
 INTERVIEW_QUESTION = regex.compile(r"(?:Q|P|Q\d{1,2})\s*[:：]\s")
 INTERVIEW_ANSWER = regex.compile(r"(?:A|R|A\d{1,2})\s*[:：]\s")
+# scripts written without spaces between words: the terms of their text are letter pairs
+UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]{2,}")
 TRAILING_NON_LETTERS = regex.compile(r"[\p{M}'’-]+$")
 # a sentence's end, a trailing comma or colon, or a separator that a field after it was cut from
 # ("By admin / In News /" before "3 Comments")
-HEADLINE_END = regex.compile(r"(?:[.,;:…]['\"”’»)]*|\s[/|·•–-])$")
+HEADLINE_END = regex.compile(r"(?:[.,;:…。，；：、]['\"”’»)」』）]*|\s[/|·•–-])$")
 STARTS_UPPER = regex.compile(r"^[\"'“‘«(\[]?[\p{Lu}\p{N}\p{Lo}]")
 
 
@@ -76,10 +78,20 @@ def is_plain(text: str) -> bool:
 
 def terms_from_words(words: list[str]) -> list[str]:
     """``term_list`` of a text, from its ``words_of``: each word up to its last letter, when
-    that leaves at least three letters and no stopword."""
+    that leaves at least three letters and no stopword; a run of a script written without
+    spaces (Chinese, Japanese, Thai, ...) gives its pairs of letters instead (``bigrams``)."""
     stop = stopwords()
     cut = [w if w[-1].isalpha() else TRAILING_NON_LETTERS.sub("", w) for w in words]
-    return [w for w in cut if len(w) > 2 and w not in stop]
+    terms = [w for w in cut if len(w) > 2 and w not in stop]
+    if "".join(terms).isascii():
+        return terms
+    return [term for word in terms for term in (bigrams(word) if UNSPACED_RUN.search(word) else (word,))]
+
+
+def bigrams(word: str) -> list[str]:
+    """The overlapping letter pairs of the runs of ``UNSPACED_RUN`` in ``word`` (a clause of
+    Chinese is one "word" to ``WORD``: its pairs are what it shares with another clause)."""
+    return [run[i:i + 2] for run in UNSPACED_RUN.findall(word) for i in range(len(run) - 1)]
 
 
 def term_list(text: str) -> list[str]:

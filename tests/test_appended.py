@@ -303,3 +303,105 @@ def test_a_wire_dateline_under_a_headline_is_a_new_story_signal(opening):
     assert AppendedStoryDetector().signals(doc, 0) == ["dateline"]
     plain = "\n".join(["Council approves budget for schools", "The council voted on Tuesday to approve a new budget."])
     assert AppendedStoryDetector().signals(Document(plain, segment(plain)), 0) == []
+
+
+LONGER_STORY = [*STORY,
+                "Teachers in three counties have put the novels on their reading lists for the autumn term.",
+                "A film studio has asked about the rights to the second book, the sister said, but she has not answered.",
+                "The painter who drew the covers of the first editions has agreed to draw the covers of the reprints.",
+                "Booksellers say the readers are mostly young people who had never heard of him before this year.",
+                "A museum in his home town is planning a small show of his letters and drawings for next summer."]
+
+
+def test_a_short_text_before_a_much_longer_story_is_a_preamble_not_an_article():
+    # on a page, what survives above the article can be a teaser or a tagline of 60-100 words;
+    # the "story" after it is then the article itself, and a strong signal does not cut it off
+    before = [STANDFIRST, MORE_STANDFIRST]  # 65 words
+    share = [("Share this on WhatsApp", True), ("Tweet Email", True)]
+    candidate = "Why a Beloved Writer Vanished"
+    text_words = sum(len(line.split()) for line in LONGER_STORY)
+    assert text_words > 2 * 65
+    assert cuts_with(before, candidate, share) == [2]  # STORY: not twice as long as the text before it
+    longer = [*share, *((line, False) for line in LONGER_STORY[len(STORY):])]
+    assert cuts_with(before, candidate, longer) == []
+    assert cuts_with(before, candidate, longer, AppendedStoryDetector(max_after_ratio_short=10)) == [2]
+    # with a whole article's prose before it, the strong signal cuts whatever follows
+    assert cuts_with([STANDFIRST, MORE_STANDFIRST, MEMORIES], candidate, longer) == [3]
+
+
+LAWS_LEAD = [
+    "Not everyone makes a resolution for the new year, but everyone will have to follow the new laws "
+    "that take effect across the country on the first of January of the new year.",
+    "Some forty thousand new laws range from sweeping national laws to local laws on dogs, fireworks "
+    "and the hours that shops may open, and the new laws reach every corner of the country.",
+    "Although many of the new laws were disputed, the laws made it through parliaments, referendums and "
+    "city councils, and the new laws show how the views of voters across the country keep shifting.",
+    "Here is a look at the new laws of the new year that will matter most to voters, from the capital "
+    "to the smallest villages of the country.",
+]
+LAWS_SECTIONS = [
+    "National: Pensions, of course, and vending machines",
+    "The biggest change comes at the national level with a new pension contribution for the self-employed, "
+    "who will pay a share of their income into the public fund from March.",
+    "Thousands of companies will have to print calorie counts on the snacks sold in vending machines, in "
+    "offices, stations and hospitals alike.",
+    "Regional: Hunting, shark fins and drones",
+    "Hunters in the north may no longer use lead shot near rivers, a rule that anglers and bird watchers "
+    "had demanded for years before the assembly agreed to it.",
+    "On the coast, restaurants can no longer sell soup made from shark fins, and fishermen caught landing "
+    "fins face fines of up to ten thousand euros.",
+    "Two provinces have limited the use of drones over farms and forests, and the police now need a warrant "
+    "to fly one over private land.",
+    "Wages and voting",
+    "Workers in thirteen provinces will see higher minimum wages, though most of the increases amount to "
+    "less than fifteen cents an hour.",
+    "Voters in the capital must now show a card with their photograph at the polling station, a change the "
+    "opposition called an obstacle for the elderly.",
+]
+
+
+def test_a_sectioned_story_is_not_cut_after_its_short_lead():
+    # the first section of a story in sections shares few words with a three-paragraph lead: with
+    # no sign of a new story, cohesion alone cuts only after a whole article's prose
+    text = "\n".join([*LAWS_LEAD, *LAWS_SECTIONS])
+    doc = Document(text, segment(text))
+    layout = cleaner_for(None).layout(doc.blocks)
+    assert list(AppendedStoryDetector().find(doc, layout)) == []
+    eager = AppendedStoryDetector(min_prose_words_before_unsignalled=60)
+    assert [f.reason for f in eager.find(doc, layout)] == ["low_cohesion"]
+    result = cleaner.clean(text)
+    assert all(line in result.text for line in LAWS_SECTIONS)
+
+
+CHINESE_ARTICLE = [
+    "香港特区行政长官梁振英今天在立法会答问大会上就其住宅的违建问题再次道歉，并表示会全面配合调查。",
+    "梁振英说，他在竞选期间已经发现住宅有违建，当时没有全面公开，是他的疏忽，他愿意承担责任。",
+    "多名立法会议员在会上质疑梁振英的诚信，要求他交代违建的详情以及何时完成清拆工作。",
+    "梁振英强调承诺将在两周内解决其住宅的违建问题。",
+    "民主党此前计划在星期三对梁振英提出不信任动议，但动议预计难以获得足够票数通过。",
+    "有议员表示，违建问题反映行政长官的诚信问题，市民对特区政府的信任已经受到影响。",
+]
+
+
+def test_chinese_text_has_terms_and_its_sentences_are_no_headlines():
+    from cleaner.text_stats import content_terms, cosine, is_headline
+
+    # a clause of Chinese is one run of letters: its terms are its letter pairs, so that two
+    # paragraphs on one subject share terms and the article's own cohesion can be measured
+    first, second = " ".join(CHINESE_ARTICLE[:3]), " ".join(CHINESE_ARTICLE[3:])
+    assert cosine(content_terms(first), content_terms(second)) > 0.15
+    # a sentence that ends with a Chinese full stop is no headline, and no appended story starts there
+    assert not is_headline(CHINESE_ARTICLE[3])
+    assert is_headline("香港特区行政长官梁振英就住宅违建问题再次公开道歉")
+    result = cleaner.clean("\n".join(CHINESE_ARTICLE))
+    assert result.text.splitlines() == CHINESE_ARTICLE
+
+
+@pytest.mark.parametrize("line, candidate", [
+    ("(Maurice Chevalier – French actor and singer)", False),  # a quotation's source
+    ("Coal power station © Ruth Roeder / Clipdealer", False),  # a picture's credit
+    ("(Video) Council approves the budget", True),              # a label, then a headline
+    ("Council approves the budget (again)", True),
+])
+def test_a_parenthesis_or_a_credit_is_no_headline(line, candidate):
+    assert AppendedStoryDetector().is_candidate(line) is candidate

@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+import cleaner
 from cleaner.document import Block
 from cleaner.text_stats import TermVector, block_terms, content_terms, cosine, is_headline, term_list, words_of
 
@@ -119,3 +120,29 @@ def test_plain_sentence_boundary_agrees_with_the_regex_one_on_plain_text():
 ])
 def test_a_headline_ends_neither_a_sentence_nor_with_a_separator(text, headline):
     assert is_headline(text) is headline
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("政府は繰り返し主張しているが、あるアナリストは指摘している。(c)AFP/Aminu ABUBAKAR", True),  # no space after 。
+    ("民主党此前计划在星期三对梁振英提出不信任动议。", True),
+    ("प्रधानमंत्री ने आज संसद में नई योजना की घोषणा की। विपक्ष ने इसका विरोध किया", True),  # danda
+    # Thai prints no full stop: a long clause is a sentence's, a short phrase (a link) is not
+    ("เป็นนักเคลื่อนไหวทางการเมือง และเป็นผู้ลี้ภัยจากเหตุการณ์รัฐประหาร 2557 "
+     "ไปยังประเทศเพื่อนบ้านได้หายออกจากที่พักในประเทศเพื่อนบ้านโดยที่ไม่มีใครสามารถติดต่อได้", True),
+    ("ลืออุ้ม อ.สุรชัย ผู้ลี้ภัยหายจากที่พัก 12 วันแล้ว", False),
+    ("梁振英就违建问题道歉", False),
+    ("Council approves the budget", False),
+])
+def test_sentence_ends_in_scripts_without_spaced_full_stops(text, ends):
+    assert Block(text, 0, len(text)).ends_sentence is ends
+
+
+def test_an_articles_last_paragraph_with_a_credit_glued_to_its_full_stop_stays():
+    paragraphs = [
+        "ナイジェリア北東部で２日、自爆攻撃があり、少なくとも３０人が死亡した。地元当局者が明らかにした。",
+        "攻撃はボルノ州の市場で起きた。目撃者によると、爆発は買い物客で混雑する時間帯に起きたという。",
+        "政府はボコ・ハラムが劣勢にあると繰り返し主張しているが、あるアナリストは「ボコ・ハラムは攻撃を行う意図と"
+        "作戦能力を維持している」と指摘している。(c)AFP/Aminu ABUBAKAR",
+    ]
+    result = cleaner.clean("\n".join(paragraphs))
+    assert result.text.splitlines() == paragraphs

@@ -53,9 +53,14 @@ class AppendedStoryDetector(Detector):
     article's own subject shares its words, and only its header tells it apart (a byline alone
     is a roundup's contribution, a date alone an update's). The article before it
     needs ``min_prose_words_before`` words of prose, or ``min_prose_words_strong`` with a
-    strong signal; a cut on cohesion alone (no signal at all) needs
-    ``min_prose_words_after_unsignalled`` words of prose after the candidate, as a short last
-    section is often a change of angle, not of story. Reasons: ``headline_repeated``,
+    strong signal when the prose after the headline is at most ``max_after_ratio_short`` times
+    as long (a short text before a much longer story is rather a page's preamble, a teaser or a
+    tagline, than an article with another story after it); a cut on cohesion alone (no signal at all) needs
+    ``min_prose_words_before_unsignalled`` words of prose before the candidate (a whole article:
+    the first section of a sectioned story, "Federal: Health care ..." after a three-paragraph
+    lead, shares few words with the lead) and ``min_prose_words_after_unsignalled`` after it, as
+    a short last section is often a change of angle, not of story; and the text before it must
+    have a measurable cohesion of its own. Reasons: ``headline_repeated``,
     ``headline_with_byline``, ``headline_with_dateline``, ``headline_with_residue``,
     ``low_cohesion``.
     """
@@ -64,15 +69,17 @@ class AppendedStoryDetector(Detector):
     kind = "appended_story"
 
     def __init__(self, min_prose_words_before: int = 100, min_prose_words_strong: int = 60,
-                 min_prose_words_after: int = 40, min_prose_words_after_unsignalled: int = 150,
+                 min_prose_words_after: int = 40, min_prose_words_before_unsignalled: int = 200,
+                 min_prose_words_after_unsignalled: int = 150,
                  max_cohesion: float = 0.15,
                  max_cohesion_ratio: float = 0.3, max_cohesion_header: float = 0.35, headline_max_words: int = 25,
                  prose_min_words: int = 12, signal_window: int = 8, after_window_words: int = 400,
                  glued_sentence_words: int = 6, headline_min_words: int = 3,
-                 short_headline_min_words: int = 2) -> None:
+                 short_headline_min_words: int = 2, max_after_ratio_short: float = 2.0) -> None:
         self.min_prose_words_before = min_prose_words_before
         self.min_prose_words_strong = min_prose_words_strong
         self.min_prose_words_after = min_prose_words_after
+        self.min_prose_words_before_unsignalled = min_prose_words_before_unsignalled
         self.min_prose_words_after_unsignalled = min_prose_words_after_unsignalled
         self.max_cohesion = max_cohesion
         self.max_cohesion_ratio = max_cohesion_ratio
@@ -84,6 +91,7 @@ class AppendedStoryDetector(Detector):
         self.glued_sentence_words = glued_sentence_words
         self.headline_min_words = headline_min_words
         self.short_headline_min_words = short_headline_min_words
+        self.max_after_ratio_short = max_after_ratio_short
         self.dateline = DatelineDetector()
 
     def signals(self, doc: Document, index: int) -> list[str]:
@@ -120,12 +128,14 @@ class AppendedStoryDetector(Detector):
         starts with a date (a dateline, with the share buttons glued to it: "Nov 15, 2019 5:45
         AM Tweet Share"), nor opens a bracket it does not close (the first piece of a bracketed
         aside split at the residue in it: "[Want more news like this?" | "Sign up for our free
-        newsletter" | ".]")."""
+        newsletter" | ".]"), nor is one parenthesis (a quotation's source under it: "(Maurice
+        Chevalier – French actor and singer)"), nor holds a "©" (a picture's credit)."""
         if not is_headline(text, self.short_headline_min_words, self.headline_max_words):
             return False
         cuts = sentence_cuts(text)
         return (not holds_interview_turn(text, cuts) and not LINK.search(text) and not DATE.match(text)
-                and not opens_unclosed_bracket(text) and not self.glued_to_a_sentence(text, cuts))
+                and not opens_unclosed_bracket(text) and not is_parenthetical(text) and "©" not in text
+                and not self.glued_to_a_sentence(text, cuts))
 
     def glued_to_a_sentence(self, text: str, cuts: list[int]) -> bool:
         """Whether ``text`` starts with a sentence of ``glued_sentence_words`` words or more that
@@ -196,7 +206,11 @@ class AppendedStoryDetector(Detector):
                     and blocks[position].measure(self.name, self.is_candidate)):
                 signals = self.signals(doc, index)
                 short = blocks[position].word_count < self.headline_min_words
-                if (prose_before >= self.min_prose_words_before and not short) or is_strong(signals):
+                after_words = total_prose - prose_before - prose_words[position]
+                long_enough = prose_before >= self.min_prose_words_before
+                if ((long_enough and not short)
+                        or (is_strong(signals)
+                            and (long_enough or after_words <= self.max_after_ratio_short * prose_before))):
                     end = self.window_end(blocks, position)
                     terms_upto(end)
                     before.add(itertools.chain.from_iterable(terms[merged:position]))
@@ -208,8 +222,9 @@ class AppendedStoryDetector(Detector):
                         own = (0.0 if is_strong(signals)
                                else cosine(terms_of(terms[:half]), terms_of(terms[half:position])))
                         reason = self.verdict(cohesion, own, signals)
-                        after_words = total_prose - prose_before - prose_words[position]
-                        if reason == "low_cohesion" and after_words < self.min_prose_words_after_unsignalled:
+                        if reason == "low_cohesion" and (
+                                own == 0.0 or prose_before < self.min_prose_words_before_unsignalled
+                                or after_words < self.min_prose_words_after_unsignalled):
                             reason = None
                         if reason:
                             yield Finding(index, reason, cut=True)
@@ -226,6 +241,11 @@ def holds_interview_turn(text: str, cuts: list[int]) -> bool:
 def reads_as_byline(text: str) -> bool:
     """A line that is a new story's byline (``BYLINE``), not a sentence that starts with "By"."""
     return BYLINE.match(text) is not None and SENTENCE_END.search(text) is None
+
+
+def is_parenthetical(text: str) -> bool:
+    """Whether ``text`` is one parenthesis: "(...)" with no bracket closed before its end."""
+    return text.startswith("(") and text.endswith(")") and text.find(")") == len(text) - 1
 
 
 def opens_unclosed_bracket(text: str) -> bool:
