@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
-from .layout import SENTENCE_END, UNPUNCTUATED_CLAUSE, word_count
+from .layout import ends_a_sentence, word_count
 
 MISSING = object()
 """A memo's answer for a measure not computed yet (``Block.measure``, and the engine's loops that
@@ -139,8 +139,7 @@ class Block:
     @computed_once
     def ends_sentence(self) -> bool:
         """Whether a sentence ends somewhere in the block; computed once."""
-        return (SENTENCE_END.search(self.text) is not None
-                or (not self.text.isascii() and UNPUNCTUATED_CLAUSE.search(self.text) is not None))
+        return ends_a_sentence(self.text)
 
     def is_prose(self, min_words: int) -> bool:
         """A block of running text: at least ``min_words`` words and a sentence end."""

@@ -11,16 +11,23 @@ if TYPE_CHECKING:  # document.py imports this module's measures
     from .document import Block
 
 # a sentence's end: its stop before a space or the end, or a full stop run into the next
-# sentence's capitalised word ("... available.Reporting by ...", a scraper's seam); the full
-# stops of Chinese and Japanese, Hindi, Urdu, Burmese and Khmer end a sentence wherever they
-# stand (no space follows them: "...と指摘している。(c)AFP")
-SENTENCE_END = regex.compile(
-    r"[.!?…](?:['\"”’»)\]]*)(?:\s|$)|[。！？।॥۔။។]|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll}{2})")
-# Thai and Lao print no full stop: a clause of 40 letters or more is a sentence's (a link or a
-# headline in these scripts runs in short phrases)
-UNPUNCTUATED_CLAUSE = regex.compile(r"[\p{Thai}\p{Lao}]{40}")
+# sentence's capitalised word ("... available.Reporting by ...", a scraper's seam)
+SENTENCE_END = regex.compile(r"[.!?…。！？](?:['\"”’»)\]]*)(?:\s|$)|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll}{2})")
+# a sentence's end that SENTENCE_END misses in other scripts (searched only in text that is not
+# ASCII, so the common case pays nothing): the full stops of Chinese and Japanese, Hindi, Urdu,
+# Burmese and Khmer wherever they stand (no space follows them: "...と指摘している。(c)AFP"); Thai
+# and Lao print no full stop: a clause of 40 letters is a sentence's (a link or a headline in
+# these scripts runs in short phrases)
+SCRIPT_SENTENCE_END = regex.compile(r"[。！？।॥۔။။។]|[\p{Thai}\p{Lao}]{40}")
 CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 WORD = regex.compile(r"\w+")
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether a sentence ends somewhere in ``text`` (``SENTENCE_END``, or in text that is not
+    ASCII ``SCRIPT_SENTENCE_END``)."""
+    return (SENTENCE_END.search(text) is not None
+            or (not text.isascii() and SCRIPT_SENTENCE_END.search(text) is not None))
 
 
 def regions(in_head: bool, in_tail: bool) -> frozenset[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleaner
+from cleaner.config import Config
 from cleaner.detectors.boilerplate import ends_beyond_initialisms, in_prose
 from cleaner.detectors.captions import CaptionDetector, GluedCaptionDetector
 from cleaner.detectors.datelines import DatelineDetector
@@ -414,6 +415,39 @@ def test_boilerplate_removes_an_outlying_promo_but_not_the_article():
     result = cleaner.clean(text)
     assert [r.reason for r in result.removed if r.text == promo] == ["outlying_prose"]
     assert result.text.splitlines() == article
+
+
+EXCERPT_CARDS = [
+    "Choir sings with two rock legends at a festival",
+    "The good folks at the choir are still doing their thing, and now they have included two rock "
+    "legends to sing along with hundreds of strangers at a festival of music and democracy […]",
+    "READ THE REST",
+    "A graphic novel about talent and loyalty for young readers",
+    "The author is several kinds of excellent comics person, from her debut novel to her award-winning "
+    "fairy tale and the comic she adapted for middle-grade readers in […]",
+    "READ THE REST",
+    "A podcast on the families that rule a country",
+    "The latest podcast from the network looks into the scandals and backroom deals of the great "
+    "families, where wealth and political power have gathered into a few hands.",
+    "READ THE REST",
+    "How to build your own website this weekend",
+    "Want to build your own website? Even for a modest personal site, you once had to wait for days "
+    "for a developer, and the bill could easily be [...]",
+]
+
+
+def test_a_short_post_before_a_blogs_excerpts_of_other_posts_is_the_article():
+    # the excerpts, ending in WordPress's "[…]", outweigh the post: they are still not the article
+    post = ("A cartoonist got a spot on the news for his scathing critique of the narrative of the lazy, "
+            "narcissistic young generation. Click through for the whole thing.")
+    page = ["Hating the young - the prejudice you may boast about", post, "(via a friendly blog)",
+            "Comics / demographics / economics", "Posted in Culture", "From the archive"]
+    result = cleaner.clean("\n".join([*page, *EXCERPT_CARDS]))
+    assert post in result.text.splitlines()
+    assert not any(card in result.text for card in EXCERPT_CARDS[1::3])
+    # when excerpts do not count as such, the cards stay: the longer cluster is taken for the article
+    blind = Config(detector_options={"boilerplate": {"min_excerpts": len(EXCERPT_CARDS)}})
+    assert EXCERPT_CARDS[1] in cleaner.clean("\n".join([*page, *EXCERPT_CARDS]), config=blind).text
 
 
 TEASERS = ["Council to vote on new parking charges next month",

@@ -13,7 +13,7 @@ from types import MappingProxyType
 import regex
 
 from ..document import Block, Document
-from ..layout import SENTENCE_END, Layout, word_count
+from ..layout import SENTENCE_END, Layout, ends_a_sentence, word_count
 from ..text_stats import WORD, TermVector, block_terms, is_headline, is_interview_turn, terms_of, words_of
 from ..wordlists import stopwords
 from .base import Detector, Finding
@@ -41,6 +41,8 @@ NUMBER_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]*\d[^\s]*")
 # a teaser a CMS cut short: an ellipsis glued to a cut word or after a comma ("... with airport
 # termin...", "... with the plague,..."); no closing quote after it (a quote trailing off)
 TRUNCATED = regex.compile(r"(?:[\p{L}\p{N}],?|,\s?)(?:\.{3}|…)$")
+# an excerpt a blog printed of another post: WordPress's "[…]" (or "[...]") after its last word
+EXCERPT_END = regex.compile(r"\s\[(?:…|\.{3}|&hellip;)\]$")
 
 
 def clock_only(time: regex.Match) -> str:
@@ -142,7 +144,7 @@ class BoilerplateDetector(Detector):
                  list_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line", "most-read-header-line"),
                  header_max_words: int = 6, min_teaser_items: int = 2, max_teaser_items: int = 20,
                  teaser_item_max_words: int = 24, teaser_blurb_max_words: int = 35,
-                 min_truncated_teaser_items: int = 1, article_item_min_words: int = 2,
+                 min_truncated_teaser_items: int = 1, min_excerpts: int = 2, article_item_min_words: int = 2,
                  min_article_item_share: float = 0.5, list_term_min_letters: int = 5, article_list_min_mean_words: float = 3.0,
                  count_words: Mapping[str, int] = MappingProxyType(COUNT_WORDS)) -> None:
         self.good_min_words = good_min_words
@@ -166,6 +168,7 @@ class BoilerplateDetector(Detector):
         self.teaser_item_max_words = teaser_item_max_words
         self.teaser_blurb_max_words = teaser_blurb_max_words
         self.min_truncated_teaser_items = min_truncated_teaser_items
+        self.min_excerpts = min_excerpts
         self.article_item_min_words = article_item_min_words
         self.min_article_item_share = min_article_item_share
         self.list_term_min_letters = list_term_min_letters
@@ -226,7 +229,7 @@ class BoilerplateDetector(Detector):
 
     def is_sentence(self, text: str, min_words: int) -> bool:
         """A block of at least ``min_words`` words that ends a sentence."""
-        return word_count(text) >= min_words and SENTENCE_END.search(text) is not None
+        return word_count(text) >= min_words and ends_a_sentence(text)
 
     def data_runs(self, blocks: list[Block], positions: list[int]) -> set[int]:
         """The positions (in ``blocks``, of ``positions``, consecutive ones forming runs) that belong to a
@@ -389,7 +392,8 @@ class BoilerplateDetector(Detector):
         """The good blocks of prose clusters apart from the article: clusters are runs of good
         blocks with at most ``max_gap`` other kept blocks between neighbours (what rules
         removed, such as captions between the lead and the body, does not count); the article is the
-        cluster with the most words. A cluster is apart when it has under
+        cluster with the most words that is not a cluster of excerpts (``is_excerpt_cluster``),
+        and a cluster of excerpts is apart. Another cluster is apart when it has under
         ``max_outlier_share`` of the article's words and its vocabulary is unlike the
         article's (cosine under ``max_outlier_cohesion``): teasers, bios, comments, promos."""
         clusters: list[list[int]] = []
@@ -407,15 +411,29 @@ class BoilerplateDetector(Detector):
         if len(clusters) < 2:
             return []
         words = [sum(blocks[p].word_count for p in cluster) for cluster in clusters]
-        core = max(range(len(clusters)), key=words.__getitem__)
+        # a cluster of excerpts of other posts is not the article, however long: a short post
+        # followed by the blog's excerpts of ten others is still the article
+        excerpts = [self.is_excerpt_cluster(blocks, cluster) for cluster in clusters]
+        if all(excerpts):
+            excerpts = [False] * len(clusters)
+        core = max(range(len(clusters)), key=lambda number: (not excerpts[number], words[number]))
         core_terms = TermVector(itertools.chain.from_iterable(block_terms(blocks[p]) for p in clusters[core]))
         outlying = []
         for number, cluster in enumerate(clusters):
+            if excerpts[number]:
+                outlying.extend(cluster)
+                continue
             if number == core or words[number] >= self.max_outlier_share * words[core]:
                 continue
             if core_terms.cosine(self.terms(blocks, cluster)) < self.max_outlier_cohesion:
                 outlying.extend(cluster)
         return outlying
+
+    def is_excerpt_cluster(self, blocks: list[Block], cluster: list[int]) -> bool:
+        """Whether at least ``min_excerpts`` blocks of ``cluster``, and half of them, end as
+        excerpts of other posts (``EXCERPT_END``: "... Patti Smith + Stewart Copeland joined [...]")."""
+        count = sum(EXCERPT_END.search(blocks[p].text) is not None for p in cluster)
+        return count >= self.min_excerpts and 2 * count >= len(cluster)
 
     def teaser_lists(self, blocks: list[Block]) -> list[int]:
         """The kept blocks listed under the heading of a list of other stories: a block that one
