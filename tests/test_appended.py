@@ -405,3 +405,14 @@ def test_chinese_text_has_terms_and_its_sentences_are_no_headlines():
 ])
 def test_a_parenthesis_or_a_credit_is_no_headline(line, candidate):
     assert AppendedStoryDetector().is_candidate(line) is candidate
+
+
+def test_a_paragraph_cut_off_before_its_full_stop_ends_the_search_for_signals():
+    # a paywall cut the section's paragraph before its full stop: the page's widgets after it are
+    # not under the subheading, and no new story starts there
+    before = [STANDFIRST, MORE_STANDFIRST, MEMORIES]
+    cut_off = ("It was not only about money, the statement said, but about transparency, fairness and the "
+               "variety of a culture in which the most played artists receive a generous bonus on top of")
+    widgets = [("Share this on WhatsApp", True), ("Tweet Email", True)]
+    assert cuts_with(before, "Not only money in mind", [(cut_off, False), *widgets]) == []
+    assert cuts_with(before, "Not only money in mind", widgets) == [3]

@@ -106,7 +106,9 @@ class AppendedStoryDetector(Detector):
             if block.measure(reads_as_byline, reads_as_byline):
                 found.append("byline")
             if block.kept:
-                if block.is_prose(self.prose_min_words):
+                # the story goes on at its first paragraph, or at a block longer than a headline
+                # with its byline and date (a paragraph a paywall cut off before its full stop)
+                if block.is_prose(self.prose_min_words) or block.word_count > self.headline_max_words:
                     if DATELINE.match(block.text) or WIRE_DATELINE.match(block.text):
                         found.append("dateline")
                     break
