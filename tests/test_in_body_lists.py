@@ -71,3 +71,34 @@ def test_a_count_word_means_its_number_whatever_the_run_length():
     assert names[0] == "names" and len(names[2]) == 6 and " six " in article(names)
     assert "Maria Okafor" not in detect(BoilerplateDetector(min_list_run=4), article(names))
     assert detect(BoilerplateDetector(min_list_run=4, count_words={"six": 7}), article(names)).get("Maria Okafor") == "link_list"
+
+
+GERMAN_BEFORE = [
+    "Eine akute Entzündung des Euters kostet den Betrieb viel Geld, und oft bleiben weitere Fälle in der "
+    "Herde lange unerkannt, bis die Milchleistung der Tiere deutlich sinkt.",
+    "Deshalb wurden in den vergangenen Jahren verschiedene Verfahren entwickelt, die dem Landwirt eine "
+    "sichere Entscheidung über die Behandlung der Tiere ermöglichen sollen.",
+]
+GERMAN_LIST = [
+    "Stoffwechsel überwachen",
+    "Zur Beurteilung der Stoffwechselleistung der Milchkühe kann der Landwirt verschiedene Indikatoren nutzen:",
+    "Fett-Eiweiß-Verhältnis und Harnstoffgehalt aus der Milchleistungsprüfung,",
+    "Body Condition Score oder Rückenfettdicken-Messung,",
+    "regelmäßige Gewichtsermittlung,",
+    "Futteraufnahme im Zusammenhang mit Gemelksmenge und Aktivität,",
+]
+GERMAN_AFTER = [
+    "Wiederkauverhalten und Kotkonsistenz.",
+    "Bereits die monatlichen Auswertungen der Milchinhaltsstoffe bieten dem Landwirt eine Grundlage zur "
+    "Überwachung seiner Fütterungsstrategie, und regelmäßige Beurteilungen der Körperkondition ergänzen sie.",
+]
+
+
+def test_a_lead_in_under_a_subheading_introduces_the_list_after_it():
+    # the lead-in follows a subheading, not a paragraph, and capitalises its nouns (German): it
+    # still ends the run of short blocks before it and introduces the list after it
+    lines = [*GERMAN_BEFORE, *GERMAN_LIST, *GERMAN_AFTER]
+    assert cleaner.clean("\n".join(lines)).text.splitlines() == lines
+    detector = BoilerplateDetector()
+    assert detector.is_lead_in(GERMAN_LIST[1])
+    assert not detector.is_lead_in("PrevPrevious Presentation at Israel AdTech 2018:")  # a title

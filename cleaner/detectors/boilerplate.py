@@ -219,13 +219,14 @@ class BoilerplateDetector(Detector):
         return good
 
     def is_lead_in(self, text: str) -> bool:
-        """A clause of at least ``lead_in_min_words`` words, most of them in lower case (not a
-        title), that ends in a colon: it introduces a quote, a list or an embedded post
-        ("Twitter users were not convinced:")."""
+        """A clause of at least ``lead_in_min_words`` words, more than a third of them in lower
+        case (not a title; German capitalises its nouns: "Zur Beurteilung kann der Landwirt
+        verschiedene Indikatoren nutzen:"), that ends in a colon: it introduces a quote, a list
+        or an embedded post ("Twitter users were not convinced:")."""
         if not text.rstrip().endswith((":", "：")) or word_count(text) < self.lead_in_min_words:
             return False
         words = WORD.findall(text)
-        return sum(w[0].islower() for w in words) * 2 > len(words)
+        return sum(w[0].islower() for w in words) * 3 > len(words)
 
     def is_sentence(self, text: str, min_words: int) -> bool:
         """A block of at least ``min_words`` words that ends a sentence."""
@@ -307,18 +308,23 @@ class BoilerplateDetector(Detector):
         # the article's terms, computed once, when a run first needs them
         article_terms = functools.cache(lambda: set(itertools.chain.from_iterable(
             self.list_terms(b) for b, g in zip(blocks, good, strict=True) if g)))
+        lead_in = None  # the position of the last lead-in among short blocks ("... indicators:")
         for index in range(first, last + 2):
             block = blocks[index] if index <= last else None
             if block is not None and not standing[index] and (block.kept or INVISIBLE.fullmatch(block.text)):
                 continue  # a line of zero-width characters is a blank line, a button that cut nothing is no list item
-            if block is not None and not good[index] and (not standing[index] or self.is_list_item(block)):
+            if (block is not None and not good[index] and (not standing[index] or self.is_list_item(block))
+                    and not (standing[index] and self.is_lead_in(block.text))):
                 run.append(index)
                 continue
-            if len(run) >= self.min_list_run and not self.introduced(blocks, good, run[0]):
+            if (len(run) >= self.min_list_run and not self.introduced(blocks, good, run[0])
+                    and run[0] - 1 != lead_in):
                 items = [blocks[i] for i in run]  # what rules took counts: a menu less its "Share" item
                 if not self.article_list(items, article_terms) and not self.counted(blocks, good, run[0], len(items)):
                     verdicts.update((i, "link_list") for i in run if standing[i])
             run = []
+            # a lead-in after a subheading ends the run before it and introduces the run after it
+            lead_in = index if block is not None and not good[index] and self.is_lead_in(block.text) else None
         verdicts.update((i, "outlying_prose") for i in outlying)
         verdicts.update((i, "teaser_list") for i in teasers)
         rank = {index: position for position, index in enumerate(kept)}
