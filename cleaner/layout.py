@@ -18,8 +18,9 @@ SENTENCE_END = regex.compile(r"[.!?…。！？](?:['\"”’»)\]]*)(?:\s|$)|(?
 # Burmese and Khmer wherever they stand (no space follows them: "...と指摘している。(c)AFP"); Thai
 # and Lao print no full stop: a clause of 40 letters is a sentence's (a link or a headline in
 # these scripts runs in short phrases)
-SCRIPT_SENTENCE_END = regex.compile(r"[。！？।॥۔။။។]|[\p{Thai}\p{Lao}]{40}")
+SCRIPT_SENTENCE_END = regex.compile(r"[。！？।॥۔။។]|[\p{Thai}\p{Lao}]{40}")
 CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+SOUTHEAST_ASIAN_CHAR = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 WORD = regex.compile(r"\w+")
 
 
@@ -47,13 +48,14 @@ COUNTED_MAX_CHARS = 1000
 
 
 def word_count(text: str) -> int:
-    """Words in ``text``; for Chinese and Japanese, about one word per two characters."""
+    """Words in ``text``; for Chinese and Japanese, about one word per two characters, for
+    Thai, Lao, Khmer and Burmese one per five (letters and their vowel signs)."""
     count = _COUNTED.get(text)
     if count is not None:
         return count
     count = len(text.split())
     if count * 12 < len(text):  # few spaces: maybe a script written without them
-        count = max(count, len(CJK_CHAR.findall(text)) // 2)
+        count = max(count, len(CJK_CHAR.findall(text)) // 2 + len(SOUTHEAST_ASIAN_CHAR.findall(text)) // 5)
     if len(text) <= COUNTED_MAX_CHARS:
         if len(_COUNTED) >= COUNTED_MAX_ENTRIES:
             _COUNTED.clear()

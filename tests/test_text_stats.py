@@ -146,3 +146,20 @@ def test_an_articles_last_paragraph_with_a_credit_glued_to_its_full_stop_stays()
     ]
     result = cleaner.clean("\n".join(paragraphs))
     assert result.text.splitlines() == paragraphs
+
+
+def test_words_of_scripts_written_without_spaces_are_estimated():
+    from cleaner.layout import word_count
+
+    thai = ("เป็นนักเคลื่อนไหวทางการเมือง และเป็นผู้ลี้ภัยจากเหตุการณ์รัฐประหาร 2557 "
+            "ไปยังประเทศเพื่อนบ้านได้หายออกจากที่พักในประเทศเพื่อนบ้านโดยที่ไม่มีใครสามารถติดต่อได้")
+    assert len(thai.split()) == 4
+    assert word_count(thai) >= 25  # a paragraph, not a four-word link
+    assert word_count("ลืออุ้ม อ.สุรชัย ผู้ลี้ภัยหายจากที่พัก 12 วันแล้ว") == 5  # spaced phrases: as split
+
+
+def test_a_burmese_full_stop_ends_a_sentence_for_the_boilerplate_detector():
+    from cleaner.detectors.boilerplate import ends_beyond_initialisms
+
+    assert ends_beyond_initialisms("သူတို့ သုံးဦးလုံးကို တရားစွဲဆိုခံခဲ့ရတာဖြစ်ပါတယ်။")
+    assert not ends_beyond_initialisms("BBC News မြန်မာ")

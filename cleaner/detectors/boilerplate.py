@@ -35,14 +35,14 @@ POSSESSIVE = regex.compile(r"['’]s$")
 # the number words a paragraph may announce a list with ("The six writers on the shortlist")
 COUNT_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
-SENTENCE_PUNCTUATION = (".", "!", "?", "…", "。", "！", "？")
+SENTENCE_PUNCTUATION = (".", "!", "?", "…", "。", "！", "？", "।", "॥", "۔", "။", "។")
 INITIALISM_END = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}$")
 NUMBER_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]*\d[^\s]*")
 # a teaser a CMS cut short: an ellipsis glued to a cut word or after a comma ("... with airport
 # termin...", "... with the plague,..."); no closing quote after it (a quote trailing off)
 TRUNCATED = regex.compile(r"(?:[\p{L}\p{N}],?|,\s?)(?:\.{3}|…)$")
 # an excerpt a blog printed of another post: WordPress's "[…]" (or "[...]") after its last word
-EXCERPT_END = regex.compile(r"\s\[(?:…|\.{3}|&hellip;)\]$")
+EXCERPT_ENDS = (" […]", " [...]", " [&hellip;]")
 
 
 def clock_only(time: regex.Match) -> str:
@@ -437,8 +437,8 @@ class BoilerplateDetector(Detector):
 
     def is_excerpt_cluster(self, blocks: list[Block], cluster: list[int]) -> bool:
         """Whether at least ``min_excerpts`` blocks of ``cluster``, and half of them, end as
-        excerpts of other posts (``EXCERPT_END``: "... Patti Smith + Stewart Copeland joined [...]")."""
-        count = sum(EXCERPT_END.search(blocks[p].text) is not None for p in cluster)
+        excerpts of other posts (``EXCERPT_ENDS``: "... Patti Smith + Stewart Copeland joined [...]")."""
+        count = sum(blocks[p].text.endswith(EXCERPT_ENDS) for p in cluster)
         return count >= self.min_excerpts and 2 * count >= len(cluster)
 
     def teaser_lists(self, blocks: list[Block]) -> list[int]:
