@@ -208,6 +208,8 @@ def test_no_title_when_the_article_starts_with_prose():
     ("Photo illustration: The Daily Times", "photo_label"),
     ("Illustration by Jane Doe", "photo_label"),
     ("Graphic by Jane Doe/The Daily Times", "photo_label"),
+    ("Screenshot by Jane Doe/ONE Esports", "photo_label"),
+    ("Screengrab via YouTube", "photo_label"),
     ("Illustrations by Maurice Sendak fill the book, which was first published in 1963 and sold "
      "millions of copies around the world", None),
     ("Photo by Jane Doe The council approved the new transport budget on Monday after a long debate "

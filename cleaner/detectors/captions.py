@@ -35,9 +35,10 @@ LEADING_COPYRIGHT = regex.compile(rf"^(?:©|\(c\)|Copyright)\s*{NAME}(?:\s+{NAME
                                   rf"|^©\s*\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}[\p{{L}}.'-]+){{1,2}}\s+\p{{Lu}}\p{{Ll}}+\s+\p{{Ll}}")
 # "...sought treatmentCredit: EPA", "... Photo: Jane Doe/Reuters": a credit label closing the block.
 TRAILING_CREDIT_LABEL = regex.compile(r"(?:Credit|Photo|Picture|Image|Foto|Bild|Crédit|Crédito)s?\s*:\s*[\p{L}\p{N}][^.:!?]{0,60}$")
-# "Photo by David Dyer-Bennet", "Photo illustration by Slate.", "Photograph courtesy of NASA"; a
+# "Photo by David Dyer-Bennet", "Photo illustration by Slate.", "Photograph courtesy of NASA",
+# "Screenshot by Jane Doe/ONE Esports"; a
 # name, in capitals whatever the case of the label ("Photo by photo, the exhibit ..." is prose).
-PHOTO_BY = regex.compile(r"^(?:Photo|Photograph|Image|Picture|Video|Illustration|Graphic)s?(?:\s+illustration)?"
+PHOTO_BY = regex.compile(r"^(?:Photo|Photograph|Image|Picture|Video|Illustration|Graphic|Screenshot|Screen ?grab)s?(?:\s+illustration)?"
                          r"\s+(?:by|courtesy(?:\s+of)?|via)\s+(?:the\s+)?(?-i:\p{Lu})", regex.I)
 # "Christopher Battin Submitted photo", "A file photo of the dam. File photo".
 PHOTO_NOUNS = ("photo", "image", "picture")
