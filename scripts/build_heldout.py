@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Build a held-out check from pages of sites outside eval-dev: the test pages that two
+extraction libraries ship in their source releases on PyPI.
+
+    python scripts/build_heldout.py OUT            # downloads the two sdists with pip
+    python scripts/build_heldout.py OUT --sdists DIR   # or reads them from DIR
+    cleaner eval OUT/news-page OUT/news-region OUT/traf-page OUT/traf-region
+
+- ``news-*``: newspaper4k 0.9.6's ``tests/data`` (news pages from CNN, Wired, Time, Fox 13, BBC
+  Burmese, Yonhap, Chinese, Japanese, Thai, Arabic, Latvian and Spanish sites, 2013-2023), with
+  its expected article text as the gold body.
+- ``traf-*``: trafilatura 0.9.3's ``tests/cache`` (news sites, blogs, institutions; mostly German
+  and English), with trafilatura's own extraction of each page as the gold body: a pseudo-gold
+  (it keeps some residue and misses some text), good for finding what the cleaner loses, not for
+  its precision.
+
+``*-page`` holds the visible text of the whole page (block elements one per line, as a
+browser's text dump), ``*-region`` that of the smallest element holding nine tenths of the gold
+body's long lines (the article's container, as eval-dev's ``region``). The pages stay out of
+the repository (they belong to their sites); this script rebuilds them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+SDISTS = {"newspaper4k": "0.9.6", "trafilatura": "0.9.3"}
+BLOCK_TAGS = frozenset(
+    "p div section article header footer aside nav ul ol li h1 h2 h3 h4 h5 h6 table tr td th "
+    "blockquote figure figcaption br pre form main dl dt dd".split())
+SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
+SPACES = re.compile(r"\s+")
+MIN_GOLD_CHARS = 300
+REGION_SHARE = 0.9
+
+
+def visible_text(element) -> str:
+    """The text of ``element`` as a browser shows it: block elements on lines of their own,
+    runs of white space as one space, scripts and styles left out."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in SKIPPED_TAGS:
+            if node.tail:
+                parts.append(SPACES.sub(" ", node.tail))
+            return
+        if tag in BLOCK_TAGS:
+            parts.append("\n")
+        if node.text and tag:
+            parts.append(SPACES.sub(" ", node.text))
+        for child in node:
+            walk(child)
+        if tag in BLOCK_TAGS:
+            parts.append("\n")
+        if node.tail:
+            parts.append(SPACES.sub(" ", node.tail))
+
+    walk(element)
+    lines = (line.strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def region_of(body, gold: str):
+    """The smallest element of ``body`` whose text holds ``REGION_SHARE`` of the gold body's
+    lines of more than 30 characters (their first 60), or None."""
+    lines = [" ".join(line.split())[:60] for line in gold.splitlines() if len(line.strip()) > 30]
+    if not lines:
+        return None
+    best = None
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS:
+            continue
+        text = element.text_content()
+        if len(text) < 0.8 * len(gold) or (best is not None and len(text) >= best[0]):
+            continue
+        flat = " ".join(text.split())
+        if sum(line in flat for line in lines) >= REGION_SHARE * len(lines):
+            best = (len(text), element)
+    return best[1] if best else None
+
+
+def write_case(out: Path, variant: str, case_id: str, raw: str, gold: str) -> None:
+    """One case of eval-dev's layout: ``OUT/variant/ID.raw.txt`` and ``ID.gold.txt``."""
+    folder = out / variant
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{case_id}.raw.txt").write_text(raw + "\n", encoding="utf-8")
+    (folder / f"{case_id}.gold.txt").write_text(gold.strip() + "\n", encoding="utf-8")
+
+
+def decode(data: bytes) -> str:
+    """A page's bytes as text: UTF-8, else Latin-1 (the cached pages are one or the other)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def add_pages(out: Path, prefix: str, pages: list[tuple[str, str, str]]) -> int:
+    """Write the page and region cases of ``pages`` (id, html, gold); the number of pages."""
+    from lxml import html as lxml_html
+
+    count = 0
+    for case_id, page, gold in pages:
+        if len(gold.strip()) < MIN_GOLD_CHARS:
+            continue
+        root = lxml_html.fromstring(page)
+        body = root.find("body") if root.find("body") is not None else root
+        write_case(out, f"{prefix}-page", case_id, visible_text(body), gold)
+        region = region_of(body, gold)
+        if region is not None:
+            write_case(out, f"{prefix}-region", case_id, visible_text(region), gold)
+        count += 1
+    return count
+
+
+def newspaper_pages(sdist: Path) -> list[tuple[str, str, str]]:
+    """(id, html, expected text) of newspaper4k's test pages that have an expected text."""
+    with tarfile.open(sdist) as archive:
+        members = {m.name.split("/tests/data/", 1)[1]: m for m in archive.getmembers() if "/tests/data/" in m.name}
+        pages = []
+        for name, member in sorted(members.items()):
+            if name.startswith("txt/") and name.endswith(".txt"):
+                stem = name[4:-4]
+                html_member = members.get(f"html/{stem}.html")
+                if html_member is not None:
+                    gold = archive.extractfile(member).read().decode("utf-8")
+                    pages.append((stem, archive.extractfile(html_member).read().decode("utf-8", "replace"), gold))
+    return pages
+
+
+def trafilatura_pages(sdist: Path) -> list[tuple[str, str, str]]:
+    """(id, html, trafilatura's extraction) of trafilatura 0.9.3's cached test pages."""
+    import trafilatura
+
+    with tarfile.open(sdist) as archive:
+        pages = []
+        for member in sorted(archive.getmembers(), key=lambda m: m.name):
+            if "/tests/cache/" in member.name and member.name.endswith(".html"):
+                page = decode(archive.extractfile(member).read())
+                gold = trafilatura.extract(page, include_comments=False, include_tables=True) or ""
+                case_id = Path(member.name).stem.replace(".", "_")
+                pages.append((case_id, page, gold))
+    return pages
+
+
+def fetch(folder: Path) -> dict[str, Path]:
+    """The two sdists in ``folder``, downloaded with pip when missing."""
+    found = {}
+    for name, version in SDISTS.items():
+        path = folder / f"{name}-{version}.tar.gz"
+        if not path.exists():
+            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
+                            "--dest", str(folder), f"{name}=={version}"], check=True)
+        found[name] = path
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="folder to write the four variants into")
+    parser.add_argument("--sdists", type=Path, help="folder holding (or to hold) the two sdists")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        sdists = fetch(args.sdists or Path(scratch))
+        news = add_pages(args.out, "news", newspaper_pages(sdists["newspaper4k"]))
+        traf = add_pages(args.out, "traf", trafilatura_pages(sdists["trafilatura"]))
+    print(f"{news} newspaper4k pages, {traf} trafilatura pages -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
