@@ -83,7 +83,8 @@ def terms_from_words(words: list[str]) -> list[str]:
     stop = stopwords()
     cut = [w if w[-1].isalpha() else TRAILING_NON_LETTERS.sub("", w) for w in words]
     terms = [w for w in cut if len(w) > 2 and w not in stop]
-    if "".join(terms).isascii():
+    joined = "".join(terms)
+    if joined.isascii() or UNSPACED_RUN.search(joined) is None:
         return terms
     return [term for word in terms for term in (bigrams(word) if UNSPACED_RUN.search(word) else (word,))]
 
