@@ -32,6 +32,11 @@ YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
 # before an item's capitalised first word or at the end ("the 5 routes" counts nothing)
 LIST_NUMBER = regex.compile(r"(?<![\w.,:/$€£#-])\d{1,2}(?=\s+[\"'“‘]?[\p{Lu}\p{N}]|\s*$)")
 POSSESSIVE = regex.compile(r"['’]s$")
+# a cast list's credit: a name, "as", the part ("Hannah Reed as Inspector Clare Dunn", "Megan
+# Price as the pathologist Dr Ruth Hale"; "als", "dans le rôle de", "como", "nel ruolo di")
+CAST_CREDIT = regex.compile(
+    r"^\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|de|van|von|der|da|di|la|le)){1,3}"
+    r"\s+(?:as|als|como|dans le rôle d[e']|nel ruolo d[i']|в роли)\s+\S.{0,80}$")
 # the number words a paragraph may announce a list with ("The six writers on the shortlist")
 COUNT_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
@@ -320,7 +325,8 @@ class BoilerplateDetector(Detector):
             if (len(run) >= self.min_list_run and not self.introduced(blocks, good, run[0])
                     and run[0] - 1 != lead_in):
                 items = [blocks[i] for i in run]  # what rules took counts: a menu less its "Share" item
-                if not self.article_list(items, article_terms) and not self.counted(blocks, good, run[0], len(items)):
+                if (not self.article_list(items, article_terms) and not self.counted(blocks, good, run[0], len(items))
+                        and not self.cast_list(items)):
                     verdicts.update((i, "link_list") for i in run if standing[i])
             run = []
             # a lead-in after a subheading ends the run before it and introduces the run after it
@@ -367,6 +373,12 @@ class BoilerplateDetector(Detector):
             return False
         terms = prose_terms()
         return sum(not terms.isdisjoint(self.list_terms(block)) for block in phrases) >= needed
+
+    def cast_list(self, items: list[Block]) -> bool:
+        """Whether half the items of a run or more are a cast list's credits (``CAST_CREDIT``:
+        "Hannah Reed as Inspector Clare Dunn"): the article's list of its actors, which shares no
+        word with its prose and no count announces."""
+        return 2 * sum(CAST_CREDIT.match(b.text) is not None for b in items) >= len(items)
 
     def list_terms(self, block: Block) -> set[str]:
         """The words of a block that a list item can share with the article: its terms
