@@ -18,9 +18,13 @@ SENTENCE_END = regex.compile(r"[.!?…。！？](?:['\"”’»)\]]*)(?:\s|$)|(?
 # Burmese and Khmer wherever they stand (no space follows them: "...と指摘している。(c)AFP"); Thai
 # and Lao print no full stop: a clause of 40 letters is a sentence's (a link or a headline in
 # these scripts runs in short phrases)
-SCRIPT_SENTENCE_END = regex.compile(r"[。！？।॥۔။។]|[\p{Thai}\p{Lao}]{40}")
-CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-SOUTHEAST_ASIAN_CHAR = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+SCRIPT_FULL_STOPS = "。！？।॥۔။។"
+SCRIPT_SENTENCE_END = regex.compile(rf"[{SCRIPT_FULL_STOPS}]|[\p{{Thai}}\p{{Lao}}]{{40}}")
+# scripts written without spaces between words (as character classes' contents)
+CJK_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}"
+SOUTHEAST_ASIAN_SCRIPTS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+CJK_CHAR = regex.compile(f"[{CJK_SCRIPTS}]")
+SOUTHEAST_ASIAN_CHAR = regex.compile(f"[{SOUTHEAST_ASIAN_SCRIPTS}]")
 WORD = regex.compile(r"\w+")
 
 

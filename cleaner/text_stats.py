@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .layout import word_count
+from .layout import CJK_SCRIPTS, SOUTHEAST_ASIAN_SCRIPTS, word_count
 from .wordlists import stopwords
 
 if TYPE_CHECKING:  # document.py imports layout, which this module uses
@@ -31,7 +31,7 @@ PLAIN_KEY_TOKEN = re.compile(r"[0-9A-Za-z_]+")
 INTERVIEW_QUESTION = regex.compile(r"(?:Q|P|Q\d{1,2})\s*[:：]\s")
 INTERVIEW_ANSWER = regex.compile(r"(?:A|R|A\d{1,2})\s*[:：]\s")
 # scripts written without spaces between words: the terms of their text are letter pairs
-UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]{2,}")
+UNSPACED_RUN = regex.compile(f"[{CJK_SCRIPTS}{SOUTHEAST_ASIAN_SCRIPTS}]{{2,}}")
 TRAILING_NON_LETTERS = regex.compile(r"[\p{M}'’-]+$")
 # a sentence's end, a trailing comma or colon, or a separator that a field after it was cut from
 # ("By admin / In News /" before "3 Comments")

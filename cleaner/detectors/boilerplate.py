@@ -13,7 +13,7 @@ from types import MappingProxyType
 import regex
 
 from ..document import Block, Document
-from ..layout import SENTENCE_END, Layout, ends_a_sentence, word_count
+from ..layout import SCRIPT_FULL_STOPS, SENTENCE_END, Layout, ends_a_sentence, word_count
 from ..text_stats import WORD, TermVector, block_terms, is_headline, is_interview_turn, terms_of, words_of
 from ..wordlists import stopwords
 from .base import Detector, Finding
@@ -40,7 +40,7 @@ CAST_CREDIT = regex.compile(
 # the number words a paragraph may announce a list with ("The six writers on the shortlist")
 COUNT_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
-SENTENCE_PUNCTUATION = (".", "!", "?", "…", "。", "！", "？", "।", "॥", "۔", "။", "។")
+SENTENCE_PUNCTUATION = (".", "!", "?", "…", *SCRIPT_FULL_STOPS)
 INITIALISM_END = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}$")
 NUMBER_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]*\d[^\s]*")
 # a teaser a CMS cut short: an ellipsis glued to a cut word or after a comma ("... with airport
@@ -318,8 +318,10 @@ class BoilerplateDetector(Detector):
             block = blocks[index] if index <= last else None
             if block is not None and not standing[index] and (block.kept or INVISIBLE.fullmatch(block.text)):
                 continue  # a line of zero-width characters is a blank line, a button that cut nothing is no list item
+            # a lead-in after a subheading ends the run before it and introduces the run after it
+            opens_list = block is not None and not good[index] and standing[index] and self.is_lead_in(block.text)
             if (block is not None and not good[index] and (not standing[index] or self.is_list_item(block))
-                    and not (standing[index] and self.is_lead_in(block.text))):
+                    and not opens_list):
                 run.append(index)
                 continue
             if (len(run) >= self.min_list_run and not self.introduced(blocks, good, run[0])
@@ -329,8 +331,7 @@ class BoilerplateDetector(Detector):
                         and not self.cast_list(items)):
                     verdicts.update((i, "link_list") for i in run if standing[i])
             run = []
-            # a lead-in after a subheading ends the run before it and introduces the run after it
-            lead_in = index if block is not None and not good[index] and self.is_lead_in(block.text) else None
+            lead_in = index if opens_list else None
         verdicts.update((i, "outlying_prose") for i in outlying)
         verdicts.update((i, "teaser_list") for i in teasers)
         rank = {index: position for position, index in enumerate(kept)}
