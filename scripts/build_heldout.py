@@ -30,6 +30,10 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from cleaner.decode import decode_bytes
+
 SDISTS = {"newspaper4k": "0.9.6", "trafilatura": "0.9.3"}
 BLOCK_TAGS = frozenset(
     "p div section article header footer aside nav ul ol li h1 h2 h3 h4 h5 h6 table tr td th "
@@ -94,14 +98,6 @@ def write_case(out: Path, variant: str, case_id: str, raw: str, gold: str) -> No
     (folder / f"{case_id}.gold.txt").write_text(gold.strip() + "\n", encoding="utf-8")
 
 
-def decode(data: bytes) -> str:
-    """A page's bytes as text: UTF-8, else Latin-1 (the cached pages are one or the other)."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
 def add_pages(out: Path, prefix: str, pages: list[tuple[str, str, str]]) -> int:
     """Write the page and region cases of ``pages`` (id, html, gold); the number of pages."""
     from lxml import html as lxml_html
@@ -131,7 +127,7 @@ def newspaper_pages(sdist: Path) -> list[tuple[str, str, str]]:
                 html_member = members.get(f"html/{stem}.html")
                 if html_member is not None:
                     gold = archive.extractfile(member).read().decode("utf-8")
-                    pages.append((stem, archive.extractfile(html_member).read().decode("utf-8", "replace"), gold))
+                    pages.append((stem, decode_bytes(archive.extractfile(html_member).read()), gold))
     return pages
 
 
@@ -143,7 +139,7 @@ def trafilatura_pages(sdist: Path) -> list[tuple[str, str, str]]:
         pages = []
         for member in sorted(archive.getmembers(), key=lambda m: m.name):
             if "/tests/cache/" in member.name and member.name.endswith(".html"):
-                page = decode(archive.extractfile(member).read())
+                page = decode_bytes(archive.extractfile(member).read())
                 gold = trafilatura.extract(page, include_comments=False, include_tables=True) or ""
                 case_id = Path(member.name).stem.replace(".", "_")
                 pages.append((case_id, page, gold))
