@@ -9,10 +9,12 @@ extraction libraries ship in their source releases on PyPI.
 - ``news-*``: newspaper4k 0.9.6's ``tests/data`` (news pages from CNN, Wired, Time, Fox 13, BBC
   Burmese, Yonhap, Chinese, Japanese, Thai, Arabic, Latvian and Spanish sites, 2013-2023), with
   its expected article text as the gold body.
-- ``traf-*``: trafilatura 0.9.3's ``tests/cache`` (news sites, blogs, institutions; mostly German
+- ``traf-*``: trafilatura 1.1.0's ``tests/cache`` (news sites, blogs, institutions; mostly German
   and English), with trafilatura's own extraction of each page as the gold body: a pseudo-gold
   (it keeps some residue and misses some text), good for finding what the cleaner loses, not for
-  its precision.
+  its precision. Beside them, ``expected.json`` holds what people wrote down for those pages:
+  the strings that ``tests/realworld_tests.py`` asserts are ``in`` / ``not in`` the extraction
+  (``must_keep`` / ``must_remove``), which ``cleaner eval`` checks.
 
 ``*-page`` holds the visible text of the whole page (block elements one per line, as a
 browser's text dump), ``*-region`` that of the smallest element holding nine tenths of the gold
@@ -23,6 +25,8 @@ the repository (they belong to their sites); this script rebuilds them.
 from __future__ import annotations
 
 import argparse
+import ast
+import json
 import re
 import subprocess
 import sys
@@ -34,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaner.decode import decode_bytes
 
-SDISTS = {"newspaper4k": "0.9.6", "trafilatura": "0.9.3"}
+SDISTS = {"newspaper4k": "0.9.6", "trafilatura": "1.1.0"}
 BLOCK_TAGS = frozenset(
     "p div section article header footer aside nav ul ol li h1 h2 h3 h4 h5 h6 table tr td th "
     "blockquote figure figcaption br pre form main dl dt dd".split())
@@ -132,7 +136,7 @@ def newspaper_pages(sdist: Path) -> list[tuple[str, str, str]]:
 
 
 def trafilatura_pages(sdist: Path) -> list[tuple[str, str, str]]:
-    """(id, html, trafilatura's extraction) of trafilatura 0.9.3's cached test pages."""
+    """(id, html, trafilatura's extraction) of trafilatura's cached test pages."""
     import trafilatura
 
     with tarfile.open(sdist) as archive:
@@ -141,9 +145,81 @@ def trafilatura_pages(sdist: Path) -> list[tuple[str, str, str]]:
             if "/tests/cache/" in member.name and member.name.endswith(".html"):
                 page = decode_bytes(archive.extractfile(member).read())
                 gold = trafilatura.extract(page, include_comments=False, include_tables=True) or ""
-                case_id = Path(member.name).stem.replace(".", "_")
-                pages.append((case_id, page, gold))
+                pages.append((case_id_of(member.name), page, gold))
     return pages
+
+
+def case_id_of(file_name: str) -> str:
+    """The case id of a cached page's file name ("heise.de.lithium.html" -> "heise_de_lithium")."""
+    return Path(file_name).stem.replace(".", "_")
+
+
+def asserted_snippets(test_source: str) -> dict[str, dict[str, list[str]]]:
+    """``must_keep`` / ``must_remove`` by case id: the string constants that the asserts of
+    trafilatura's ``realworld_tests.py`` put ``in`` / ``not in`` the ``result`` of the last
+    ``load_mock_page(URL, ...)`` before them (``MOCK_PAGES`` maps URLs to cached files). Only
+    conjunctions count (an ``or`` leaves its strings out); markup is left out."""
+    tree = ast.parse(test_source)
+    pages: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "MOCK_PAGES" for t in node.targets):
+            pages = ast.literal_eval(node.value)
+    found: dict[str, dict[str, list[str]]] = {}
+
+    def conjuncts(test: ast.expr):
+        if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+            for value in test.values:
+                yield from conjuncts(value)
+        elif isinstance(test, ast.Compare) and len(test.ops) == 1:
+            yield test
+
+    def visit(statements: list[ast.stmt], current: list[str | None]) -> None:
+        for statement in statements:
+            if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) \
+                    and getattr(statement.value.func, "id", "") == "load_mock_page" and statement.value.args:
+                url = statement.value.args[0]
+                current[0] = pages.get(url.value) if isinstance(url, ast.Constant) else None
+            elif isinstance(statement, ast.Assert) and current[0]:
+                entry = found.setdefault(case_id_of(current[0]), {"must_keep": [], "must_remove": []})
+                for compare in conjuncts(statement.test):
+                    left, right, op = compare.left, compare.comparators[0], compare.ops[0]
+                    if isinstance(left, ast.Constant) and isinstance(left.value, str) and "<" not in left.value \
+                            and getattr(right, "id", "") == "result" and isinstance(op, (ast.In, ast.NotIn)):
+                        entry["must_keep" if isinstance(op, ast.In) else "must_remove"].append(left.value)
+            for field in ("body", "orelse"):
+                inner = getattr(statement, field, None)
+                if isinstance(inner, list):
+                    visit(inner, current)
+
+    visit(tree.body, [None])
+    return {case: entry for case, entry in found.items() if entry["must_keep"] or entry["must_remove"]}
+
+
+def trafilatura_snippets(sdist: Path) -> dict[str, dict[str, list[str]]]:
+    """``asserted_snippets`` of the ``tests/realworld_tests.py`` in trafilatura's sdist."""
+    with tarfile.open(sdist) as archive:
+        for member in archive.getmembers():
+            if member.name.endswith("/tests/realworld_tests.py"):
+                return asserted_snippets(archive.extractfile(member).read().decode("utf-8"))
+    return {}
+
+
+def write_snippets(folder: Path, snippets: dict[str, dict[str, list[str]]]) -> int:
+    """``folder/expected.json``: the snippets of the cases ``folder`` holds; how many cases.
+    The tests extract with comments, the gold bodies without: a ``must_keep`` snippet that the
+    case's gold body lacks is a reader's comment (or text trafilatura now misses), left out."""
+    held = {}
+    for case, entry in sorted(snippets.items()):
+        gold_path = folder / f"{case}.gold.txt"
+        if gold_path.is_file():
+            gold = SPACES.sub(" ", gold_path.read_text(encoding="utf-8"))
+            keep = [s for s in entry["must_keep"] if SPACES.sub(" ", s) in gold]
+            if keep or entry["must_remove"]:
+                held[case] = {"must_keep": keep, "must_remove": entry["must_remove"]}
+    if held:
+        (folder / "expected.json").write_text(json.dumps(held, ensure_ascii=False, indent=1) + "\n",
+                                              encoding="utf-8")
+    return len(held)
 
 
 def fetch(folder: Path) -> dict[str, Path]:
@@ -167,7 +243,9 @@ def main(argv: list[str] | None = None) -> int:
         sdists = fetch(args.sdists or Path(scratch))
         news = add_pages(args.out, "news", newspaper_pages(sdists["newspaper4k"]))
         traf = add_pages(args.out, "traf", trafilatura_pages(sdists["trafilatura"]))
-    print(f"{news} newspaper4k pages, {traf} trafilatura pages -> {args.out}")
+        snippets = trafilatura_snippets(sdists["trafilatura"])
+        checked = [write_snippets(args.out / variant, snippets) for variant in ("traf-page", "traf-region")]
+    print(f"{news} newspaper4k pages, {traf} trafilatura pages ({checked[0]} with snippets) -> {args.out}")
     return 0
 
 

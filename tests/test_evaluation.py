@@ -58,6 +58,34 @@ def test_eval_json_and_worst(tmp_path, capsys):
     assert "lowest content kept" in capsys.readouterr().out
 
 
+ARTICLE = ("The council approved the budget on Monday after a long debate about roads.\n"
+           "Critics said the plan relies on optimistic forecasts of revenue from the new tax.\n")
+
+
+def test_eval_checks_the_snippets_of_expected_json(tmp_path, capsys):
+    (tmp_path / "a.raw.txt").write_text("Advertisement\n" + ARTICLE, encoding="utf-8")
+    (tmp_path / "a.gold.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "expected.json").write_text(json.dumps({"a": {
+        "must_keep": ["approved  the budget", "not in the input at all"],  # spaces run together; absent: unchecked
+        "must_remove": ["\nAdvertisement\n", "Advertisement", "optimistic forecasts"]}}), encoding="utf-8")
+    assert main(["eval", "--json", str(tmp_path)]) == 0
+    row = json.loads(capsys.readouterr().out.splitlines()[0])
+    # "\nAdvertisement\n" is not in the input (the line opens it): only two are checked
+    assert (row["keep_checked"], row["keep_missed"]) == (1, [])
+    assert (row["remove_checked"], row["remove_missed"]) == (2, ["optimistic forecasts"])
+    assert main(["eval", "--worst", "1", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"| {tmp_path.name} | 1/1 (1.000) | 1/2 (0.500) | 1 |" in out
+    assert "left in: 'optimistic forecasts'" in out
+
+
+def test_eval_with_a_broken_expected_json_is_an_error(tmp_path):
+    (tmp_path / "a.raw.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.gold.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "expected.json").write_text('["not", "an object"]', encoding="utf-8")
+    assert main(["eval", str(tmp_path)]) == 1
+
+
 def test_eval_on_a_folder_without_cases_is_an_error(tmp_path):
     assert main(["eval", str(Path(tmp_path))]) == 1
 

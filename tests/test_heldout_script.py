@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import tarfile
 
 from scripts_loader import load_script
@@ -18,6 +19,25 @@ PAGE = ("<html><head><title>Council</title><script>var x = 1;</script></head><bo
         "<article><h1>Council approves   the budget</h1>"
         + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
         + "</article><footer>Contact us <b>today</b></footer></body></html>")
+
+
+REALWORLD_TESTS = """
+MOCK_PAGES = {
+'https://example.org/council': 'example.org.council.html',
+'https://example.org/gone': 'example.org.gone.html',
+}
+
+def test_extract(xmloutput):
+    result = load_mock_page('https://example.org/council', xmloutput)
+    assert 'approve a new budget' in result and 'Contact us' not in result
+    if xmloutput is False:
+        assert 'passed by five to four' in result
+    assert 'Home' not in result or 'Sport' in result
+    assert 'Great post, thanks!' in result
+    assert '<p>markup</p>' not in result
+    result = load_mock_page('https://example.org/gone', xmloutput)
+    assert 'no case for this page' in result
+"""
 
 
 def add(archive: tarfile.TarFile, name: str, text: str) -> None:
@@ -50,8 +70,9 @@ def test_both_archives_give_page_and_region_cases(tmp_path):
         add(archive, "newspaper4k-0.9.6/tests/data/html/council.html", PAGE)
         add(archive, "newspaper4k-0.9.6/tests/data/txt/council.txt", "\n\n".join(PARAGRAPHS))
         add(archive, "newspaper4k-0.9.6/tests/data/txt/no_page.txt", "\n\n".join(PARAGRAPHS))  # no page: no case
-    with tarfile.open(tmp_path / "trafilatura-0.9.3.tar.gz", "w:gz") as archive:
-        add(archive, "trafilatura-0.9.3/tests/cache/example.org.council.html", PAGE)
+    with tarfile.open(tmp_path / "trafilatura-1.1.0.tar.gz", "w:gz") as archive:
+        add(archive, "trafilatura-1.1.0/tests/cache/example.org.council.html", PAGE)
+        add(archive, "trafilatura-1.1.0/tests/realworld_tests.py", REALWORLD_TESTS)
     out = tmp_path / "out"
     assert script.main([str(out), "--sdists", str(tmp_path)]) == 0
     assert sorted(p.name for p in (out / "news-page").iterdir()) == ["council.gold.txt", "council.raw.txt"]
@@ -60,3 +81,25 @@ def test_both_archives_give_page_and_region_cases(tmp_path):
     # trafilatura's own extraction is the pseudo-gold: it holds the article's paragraphs
     gold = (out / "traf-page" / "example_org_council.gold.txt").read_text(encoding="utf-8")
     assert all(p in gold for p in PARAGRAPHS)
+
+
+def test_the_asserted_snippets_become_expected_json(tmp_path):
+    script = load_script("build_heldout")
+    snippets = script.asserted_snippets(REALWORLD_TESTS)
+    # the or-assert and the markup are left out; each page gets the asserts after its load
+    assert snippets["example_org_council"] == {
+        "must_keep": ["approve a new budget", "passed by five to four", "Great post, thanks!"],
+        "must_remove": ["Contact us"]}
+    assert snippets["example_org_gone"] == {"must_keep": ["no case for this page"], "must_remove": []}
+    with tarfile.open(tmp_path / "newspaper4k-0.9.6.tar.gz", "w:gz") as archive:
+        add(archive, "newspaper4k-0.9.6/tests/data/txt/council.txt", "\n\n".join(PARAGRAPHS))
+    with tarfile.open(tmp_path / "trafilatura-1.1.0.tar.gz", "w:gz") as archive:
+        add(archive, "trafilatura-1.1.0/tests/cache/example.org.council.html", PAGE)
+        add(archive, "trafilatura-1.1.0/tests/realworld_tests.py", REALWORLD_TESTS)
+    out = tmp_path / "out"
+    assert script.main([str(out), "--sdists", str(tmp_path)]) == 0
+    written = json.loads((out / "traf-page" / "expected.json").read_text(encoding="utf-8"))
+    assert list(written) == ["example_org_council"]  # the page without a case is left out
+    # the reader's comment is not in the gold body (an extraction without comments): left out
+    assert written["example_org_council"]["must_keep"] == ["approve a new budget", "passed by five to four"]
+    assert written == json.loads((out / "traf-region" / "expected.json").read_text(encoding="utf-8"))
