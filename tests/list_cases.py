@@ -114,6 +114,23 @@ ARTICLE_LISTS = [
         "choice depends on how much the weight matters to you.",
         "For students and travellers who carry a laptop all day, the Aero 14 is still easy to recommend.",
     ]),
+    ("pros and cons in German", [
+        "Der Akkuschrauber gehört zu den günstigsten Geräten im Test, und er hat uns im Alltag mehr "
+        "überzeugt, als wir bei diesem Preis erwartet hatten.",
+        "Wir haben ihn zwei Wochen lang beim Aufbau von Möbeln und beim Bohren in Holz benutzt.",
+    ], [
+        "Vorteile",
+        "Niedriger Preis",
+        "Gute Verarbeitung",
+        "Zweiter Akku im Lieferumfang",
+        "Nachteile",
+        "Schwaches Licht",
+        "Schwerer Koffer",
+    ], [
+        "Für Heimwerker, die nur gelegentlich bohren, ist das Gerät deshalb eine gute Wahl, auch wenn "
+        "Profis zu einem stärkeren Modell greifen sollten.",
+        "Der Akkuschrauber ist ab sofort im Handel erhältlich und kostet rund vierzig Euro.",
+    ]),
     ("cast", [
         "The second series of the detective drama returns to television next month, and most of the "
         "original cast have signed up again for six new episodes.",

@@ -34,6 +34,22 @@ def test_a_cast_list_is_told_by_its_credits_not_by_the_article_s_words(monkeypat
     assert cleaner.clean(article(case)).text.splitlines() == [*case[1], *case[3]]
 
 
+def test_a_review_s_pros_and_cons_are_told_by_their_headings(monkeypatch):
+    from cleaner.document import Block
+
+    detector = BoilerplateDetector()
+    for items in (["Vorteile:", "Niedriger Preis", "Nachteile:", "Schwaches Licht"],
+                  ["Avantages", "Prix bas", "Inconvénients", "Lumière faible"], ["Pros", "Cheap", "Cons", "Heavy"]):
+        assert detector.pros_and_cons([Block(t, 0, len(t)) for t in items])
+    # cons before pros, or one heading alone, is no review's list
+    for items in (["Nachteile", "Schwaches Licht", "Vorteile", "Niedriger Preis"], ["Pros", "Cheap", "Heavy"]):
+        assert not detector.pros_and_cons([Block(t, 0, len(t)) for t in items])
+    # without the headings' check, the German items (capitalised nouns) go as a menu
+    case = next(c for c in ARTICLE_LISTS if c[0] == "pros and cons in German")
+    monkeypatch.setattr(BoilerplateDetector, "pros_and_cons", staticmethod(lambda items: False))
+    assert cleaner.clean(article(case)).text.splitlines() == [*case[1], *case[3]]
+
+
 @pytest.mark.parametrize("case", LINK_LISTS, ids=lambda c: c[0])
 def test_a_link_list_between_paragraphs_still_goes(case):
     _, before, _, after = case

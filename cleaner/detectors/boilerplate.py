@@ -37,6 +37,16 @@ POSSESSIVE = regex.compile(r"['’]s$")
 CAST_CREDIT = regex.compile(
     r"^\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|de|van|von|der|da|di|la|le)){1,3}"
     r"\s+(?:as|als|como|dans le rôle d[e']|nel ruolo d[i']|в роли)\s+\S.{0,80}$")
+# the headings of a review's pros and cons, alone on their lines ("Pros" ... "Cons", "Vorteile"
+# ... "Nachteile", "Avantages" ... "Inconvénients"): the items under them are the article's
+PROS_HEADING = regex.compile(
+    r"(?i)(?:pros|pro|plus(?:es)?|the good|what we like|likes|strengths|advantages|vorteile|pluspunkte|"
+    r"stärken|positiv|avantages|points forts|les plus|ventajas|pregi|vantaggi|vantagens|prós|плюсы|"
+    r"достоинства)\s*[:：]?")
+CONS_HEADING = regex.compile(
+    r"(?i)(?:cons|con|contra|minus(?:es)?|the bad|what we don[’']t like|dislikes|weaknesses|disadvantages|"
+    r"nachteile|minuspunkte|schwächen|negativ|inconvénients|points faibles|les moins|desventajas|contras|"
+    r"difetti|svantaggi|desvantagens|минусы|недостатки)\s*[:：]?")
 # the number words a paragraph may announce a list with ("The six writers on the shortlist")
 COUNT_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
@@ -328,7 +338,7 @@ class BoilerplateDetector(Detector):
                     and run[0] - 1 != lead_in):
                 items = [blocks[i] for i in run]  # what rules took counts: a menu less its "Share" item
                 if (not self.article_list(items, article_terms) and not self.counted(blocks, good, run[0], len(items))
-                        and not self.cast_list(items)):
+                        and not self.cast_list(items) and not self.pros_and_cons(items)):
                     verdicts.update((i, "link_list") for i in run if standing[i])
             run = []
             lead_in = index if opens_list else None
@@ -380,6 +390,15 @@ class BoilerplateDetector(Detector):
         "Hannah Reed as Inspector Clare Dunn"): the article's list of its actors, which shares no
         word with its prose and no count announces."""
         return 2 * sum(CAST_CREDIT.match(b.text) is not None for b in items) >= len(items)
+
+    @staticmethod
+    def pros_and_cons(items: list[Block]) -> bool:
+        """Whether a run holds a review's pros and cons: an item that is a pros heading
+        (``PROS_HEADING``: "Pros", "Vorteile:", "Avantages") and, after it, one that is a cons
+        heading ("Cons", "Nachteile:", "Inconvénients"). The items between and after them may
+        share no word with the prose ("Niedriger Preis", "Gute Verarbeitung")."""
+        pros = next((i for i, b in enumerate(items) if PROS_HEADING.fullmatch(b.text.strip())), None)
+        return pros is not None and any(CONS_HEADING.fullmatch(b.text.strip()) for b in items[pros + 1:])
 
     def list_terms(self, block: Block) -> set[str]:
         """The words of a block that a list item can share with the article: its terms
