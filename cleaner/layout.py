@@ -20,6 +20,12 @@ SENTENCE_END = regex.compile(r"[.!?…。！？](?:['\"”’»)\]]*)(?:\s|$)|(?
 # these scripts runs in short phrases)
 SCRIPT_FULL_STOPS = "。！？।॥۔။។"
 SCRIPT_SENTENCE_END = regex.compile(rf"[{SCRIPT_FULL_STOPS}]|[\p{{Thai}}\p{{Lao}}]{{40}}")
+# a sentence closed by an emoticon or an emoji instead of a full stop, as bloggers end theirs
+# ("... schönen Sonntag <3", "... Korean tunes 🙂", "... mit längeren Ohrringen (:"); searched in
+# the last characters of a block only
+EMOTICON_END = regex.compile(
+    r"[\p{L}\p{N},]\s*(?::-?[)(DP]|;-?\)|\(:|<3|\^\^|\^o\^|xD|\p{Extended_Pictographic}[\ufe0f\p{Emoji_Modifier}]*)+\s*$")
+EMOTICON_LAST_CHARS = frozenset(")(:DP3^")
 # scripts written without spaces between words (as character classes' contents)
 CJK_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}"
 SOUTHEAST_ASIAN_SCRIPTS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
@@ -30,9 +36,19 @@ WORD = regex.compile(r"\w+")
 
 def ends_a_sentence(text: str) -> bool:
     """Whether a sentence ends somewhere in ``text`` (``SENTENCE_END``, or in text that is not
-    ASCII ``SCRIPT_SENTENCE_END``)."""
+    ASCII ``SCRIPT_SENTENCE_END``), or the text ends in an emoticon or emoji after a word
+    (``EMOTICON_END``)."""
     return (SENTENCE_END.search(text) is not None
-            or (not text.isascii() and SCRIPT_SENTENCE_END.search(text) is not None))
+            or (not text.isascii() and SCRIPT_SENTENCE_END.search(text) is not None)
+            or ends_in_emoticon(text))
+
+
+def ends_in_emoticon(text: str) -> bool:
+    """Whether ``text`` ends in an emoticon or emoji after a word (``EMOTICON_END``)."""
+    last = text.rstrip()[-1:]
+    if not last or (last not in EMOTICON_LAST_CHARS and last < "\u2190"):
+        return False
+    return EMOTICON_END.search(text.rstrip()[-16:]) is not None
 
 
 def regions(in_head: bool, in_tail: bool) -> frozenset[str]:

@@ -163,3 +163,20 @@ def test_a_burmese_full_stop_ends_a_sentence_for_the_boilerplate_detector():
 
     assert ends_beyond_initialisms("သူတို့ သုံးဦးလုံးကို တရားစွဲဆိုခံခဲ့ရတာဖြစ်ပါတယ်။")
     assert not ends_beyond_initialisms("BBC News မြန်မာ")
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("Ich wünsche euch allen einen schönen Sonntag <3", True),
+    ("this is a creative Korean dance where you can feel the beauty of Korean tunes 🙂", True),
+    ("Rosegold kombiniert mit längeren Ohrringen (:", True),
+    ("Thanks for reading, see you next week :-)", True),
+    ("Jeder hat so seine Schwächen 😀", True),
+    ("(via Geeks Are Sexy)", False),  # a closing parenthesis is no smile
+    ("The generation we love to dump on", False),
+    ("🙂", False),  # an emoji alone closes no sentence
+    ("Tickets ➜", False),  # an arrow is no emoji
+])
+def test_an_emoticon_or_emoji_after_a_word_ends_a_blogger_s_sentence(text, ends):
+    from cleaner.layout import ends_a_sentence
+
+    assert ends_a_sentence(text) is ends
