@@ -92,7 +92,7 @@ class Config:
     split_max_pieces: int = 200
 
     detectors: tuple[str, ...] = (
-        "glued_caption", "captions", "widgets", "datelines", "duplicates", "appended_story",
+        "glued_caption", "captions", "gallery_captions", "widgets", "datelines", "duplicates", "appended_story",
         "boilerplate", "teaser_cards", "title",
     )
     detector_options: dict = field(default_factory=dict, hash=False, compare=False)

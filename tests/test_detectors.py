@@ -793,3 +793,41 @@ def test_a_caption_of_several_sentences_goes_whole():
     # a credit in brackets is no sentence of the caption: the caption starts before it
     glued = f"{GLUED_PARAGRAPH} Workers inspect the cables. (Image credit: City of Springfield)"
     assert glued[CaptionDetector().caption_at_end(glued)[0]:] == "Workers inspect the cables. (Image credit: City of Springfield)"
+
+
+GALLERY = [
+    "Police officers adjust a barricade along the route of the parade on Thursday, November 28, in New York.",
+    "Passengers wait for a bus to arrive during a light rain on Wednesday, November 27, in New York. "
+    "A wall of storms threatened travel plans.",
+    "Travelers wait in security lines at Reagan National Airport on November 26.",
+    "A pedestrian walks through snow showers in Pittsburgh on November 26.",
+]
+STORY = [
+    "The storm brought heavy snow to the mountains of Colorado and New Mexico over the weekend, and "
+    "forecasters expect it to reach the East Coast before the holiday.",
+    "Airlines said they were watching the forecast closely and would waive change fees for travellers "
+    "booked through the worst-hit airports.",
+]
+
+
+def test_a_run_of_gallery_captions_goes():
+    from cleaner.detectors.captions import GalleryCaptionDetector
+
+    result = cleaner.clean("\n".join([*GALLERY, *STORY]))
+    assert result.text.splitlines() == STORY
+    assert [r.reason for r in result.removed if r.rule == GalleryCaptionDetector.name] == ["gallery"] * len(GALLERY)
+
+
+@pytest.mark.parametrize("lines", [
+    GALLERY[:2],  # two captions are no gallery
+    # a chronology of the story, told in the past
+    ["The company filed for bankruptcy protection on May 3, 2019.",
+     "Its chief executive resigned on May 10, 2019, in New York.",
+     "A judge approved the sale of its stores on June 2, 2019."],
+    # quoted or reported, it is the story's
+    ["Officials say the bridge reopens to traffic on November 26.",
+     "\u201cWe will be ready on December 1,\u201d the mayor promises on Monday, November 25.",
+     "The council tells residents to expect delays on November 27."],
+])
+def test_dated_lines_that_are_no_gallery_stay(lines):
+    assert cleaner.clean("\n".join([*lines, *STORY])).text.splitlines() == [*lines, *STORY]

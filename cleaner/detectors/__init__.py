@@ -6,7 +6,7 @@ from ..config import Config
 from .appended_story import AppendedStoryDetector
 from .base import BlockDetector, Detector, Finding
 from .boilerplate import BoilerplateDetector
-from .captions import CaptionDetector, GluedCaptionDetector
+from .captions import CaptionDetector, GalleryCaptionDetector, GluedCaptionDetector
 from .datelines import DatelineDetector
 from .duplicates import DuplicateDetector
 from .teaser_cards import TeaserCardDetector
@@ -14,7 +14,7 @@ from .title import TitleDetector
 from .widgets import WidgetDetector
 
 DETECTORS: dict[str, type[Detector]] = {
-    cls.name: cls for cls in (GluedCaptionDetector, CaptionDetector, WidgetDetector,
+    cls.name: cls for cls in (GluedCaptionDetector, CaptionDetector, GalleryCaptionDetector, WidgetDetector,
                               DuplicateDetector, AppendedStoryDetector, TitleDetector,
                               BoilerplateDetector, DatelineDetector, TeaserCardDetector)
 }

@@ -251,7 +251,61 @@ class CaptionDetector(BlockDetector):
 
 
 NON_SPACE = regex.compile(r"\S+")
+MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+# "Travelers wait in security lines at Reagan National Airport on November 26.", "Passengers wait
+# for a bus ... on Wednesday, November 27, in New York. A wall of storms ...": a photo's
+# description whose first sentence ends with the day the photo was taken (and where), as the
+# captions of a gallery print one after another
+DATED_DESCRIPTION = regex.compile(
+    rf"^(?P<description>[^.!?\n]{{10,300}}?)\s(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"{MONTHS}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?:,?\s+(?:in|at|near|outside)\s+[^.!?\n]{{1,80}})?\.(?:\s|$)")
+# what a story's sentence has and a photo's description has not: reported speech, quotes, the past
+REPORTED = regex.compile(r"\b(?:said|say|says|told|tells|according)\b|[\"“”]")
+PAST_TENSE = regex.compile(r"\b(?:was|were|had|did|\p{Ll}{3,}ed)\b")
 ENDS_SENTENCE = regex.compile(r"[.!?]['\"”’]?$")
+
+
+
+class GalleryCaptionDetector(Detector):
+    """A photo gallery's captions printed as a run of lines: at least ``min_run`` consecutive
+    kept blocks of at most ``max_words`` words whose first sentence describes a photo and ends
+    with the day it was taken ("... at Reagan National Airport on November 26.",
+    ``DATED_DESCRIPTION``), with no reported speech or quote, at least ``min_present_share`` of
+    them in the present tense ("People walk in the rain ...": a story's chronology is told in
+    the past). Credits name no photographer here, so ``CaptionDetector`` cannot see them.
+    Reason: ``gallery``.
+    """
+
+    name = "gallery_captions"
+    kind = "caption"
+
+    def __init__(self, min_run: int = 3, max_words: int = 60, min_present_share: float = 0.5) -> None:
+        self.min_run = min_run
+        self.max_words = max_words
+        self.min_present_share = min_present_share
+
+    def tense(self, text: str) -> str | None:
+        """"present" or "past" for a gallery caption's text, None for any other block."""
+        match = DATED_DESCRIPTION.match(text)
+        if match is None or REPORTED.search(match.group()):
+            return None
+        return "past" if PAST_TENSE.search(match.group("description")) else "present"
+
+    def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
+        """The runs of gallery captions among the kept blocks."""
+        run: list[tuple[int, str]] = []
+        kept = [(i, b) for i, b in enumerate(doc.blocks) if b.kept]
+        for index, block in [*kept, (-1, None)]:
+            tense = (block.measure(self.name, self.tense)
+                     if block is not None and block.word_count <= self.max_words else None)
+            if tense is not None:
+                run.append((index, tense))
+                continue
+            present = sum(t == "present" for _, t in run)
+            if len(run) >= self.min_run and present >= self.min_present_share * len(run):
+                yield from (Finding(i, "gallery") for i, _ in run)
+            run = []
 
 
 class GluedCaptionDetector(Detector):
