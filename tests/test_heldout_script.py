@@ -78,6 +78,8 @@ def test_both_archives_give_page_and_region_cases(tmp_path):
     assert sorted(p.name for p in (out / "news-page").iterdir()) == ["council.gold.txt", "council.raw.txt"]
     region = (out / "news-region" / "council.raw.txt").read_text(encoding="utf-8").splitlines()
     assert region == ["Council approves the budget", *PARAGRAPHS]
+    # the HTML case is the page itself, for the cleaner's HTML input
+    assert (out / "news-html" / "council.raw.txt").read_text(encoding="utf-8") == PAGE + "\n"
     # trafilatura's own extraction is the pseudo-gold: it holds the article's paragraphs
     gold = (out / "traf-page" / "example_org_council.gold.txt").read_text(encoding="utf-8")
     assert all(p in gold for p in PARAGRAPHS)
@@ -103,3 +105,4 @@ def test_the_asserted_snippets_become_expected_json(tmp_path):
     # the reader's comment is not in the gold body (an extraction without comments): left out
     assert written["example_org_council"]["must_keep"] == ["approve a new budget", "passed by five to four"]
     assert written == json.loads((out / "traf-region" / "expected.json").read_text(encoding="utf-8"))
+    assert written == json.loads((out / "traf-html" / "expected.json").read_text(encoding="utf-8"))

@@ -91,6 +91,29 @@ def test_html_input_is_extracted_first():
         assert result.source[removal.start:removal.end] == removal.text
 
 
+def test_a_page_s_hard_wrapped_paragraphs_come_out_whole():
+    # the page's source wraps its paragraphs' lines; a <br> still breaks one; code keeps its layout
+    html = ("<html><head><title>Actress stuns in new photos</title></head><body><article>"
+            "<p>\nVeteran actress Kate Henshaw, who in 2008 won the\nAfrica Movie Academy Award for Best Actress,"
+            " has taken\n to her Instagram page to share some stunning photos of herself.</p>\n"
+            "<p>She flaunted her hand bag, which had the colours of the\nNigerian flag, at an event in Lagos."
+            "<br>The event was held on Saturday.</p>"
+            "<pre><code>x = 1\n    y = 2</code></pre>"
+            "<p>The 47-year-old was one of the guests invited to the event by a\nmedia mogul, the organisers said.</p>"
+            "</article></body></html>")
+    result = cleaner.clean(html)
+    lines = result.text.splitlines()
+    assert ("Veteran actress Kate Henshaw, who in 2008 won the Africa Movie Academy Award for Best Actress, has "
+            "taken to her Instagram page to share some stunning photos of herself.") in lines
+    assert "She flaunted her hand bag, which had the colours of the Nigerian flag, at an event in Lagos." in lines
+    assert ("The 47-year-old was one of the guests invited to the event by a media mogul, the organisers said."
+            in lines)
+    assert "The event was held on Saturday." in lines
+    assert lines[3:5] == ["x = 1", "y = 2"]  # the code stays two lines
+    for removal in result.removed:
+        assert result.source[removal.start:removal.end] == removal.text
+
+
 def test_plain_text_never_goes_through_the_html_extractor():
     raw = read_seed(SEED, "raw")
     assert cleaner.clean(raw).input_format == "text"
