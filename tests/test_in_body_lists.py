@@ -122,3 +122,40 @@ def test_a_lead_in_under_a_subheading_introduces_the_list_after_it():
     detector = BoilerplateDetector()
     assert detector.is_lead_in(GERMAN_LIST[1])
     assert not detector.is_lead_in("PrevPrevious Presentation at Israel AdTech 2018:")  # a title
+
+
+TAIL_PROSE = [
+    "We spent the summer walking the coast with the dog, and the new collection kept us dry on the "
+    "windiest days by the sea.",
+    "The jacket packs into its own pocket, which made it easy to carry on the longer walks we took.",
+    "These are our favourite spots by the water in the north, for anyone planning a trip this year:",
+]
+TAIL_LIST = [
+    "The harbour café in Geesthacht",
+    "The jetties on the Dove Elbe",
+    "The dog beach at Stein on the Baltic (with a stop at the Hawaii kiosk or a sunset at the beach bar)",
+    "The lodges in Glücksburg",
+]
+
+
+def test_a_list_the_last_paragraph_introduces_ends_the_article():
+    from cleaner.config import Config
+
+    text = "\n".join([*TAIL_PROSE, *TAIL_LIST])
+    assert cleaner.clean(text).text.splitlines() == [*TAIL_PROSE, *TAIL_LIST]
+    # without it, the list after the last paragraph goes as the page's tail
+    no_tail_lists = Config(detector_options={"boilerplate": {"max_tail_list_items": 0}})
+    assert cleaner.clean(text, config=no_tail_lists).text.splitlines() == TAIL_PROSE
+
+
+@pytest.mark.parametrize("after", [
+    ["Home", "News"],  # no colon closes the last paragraph: a menu
+    ["Advertisement", "The harbour café in Geesthacht"],  # a rule's removal first: no list of the article's
+])
+def test_what_follows_the_article_without_its_lead_in_still_goes(after):
+    prose = [*TAIL_PROSE[:2], TAIL_PROSE[2].replace("this year:", "this year.")] if after[0] == "Home" else TAIL_PROSE
+    assert cleaner.clean("\n".join([*prose, *after])).text.splitlines() == prose
+
+
+def test_one_line_after_a_colon_is_no_list():
+    assert cleaner.clean("\n".join([*TAIL_PROSE, "News"])).text.splitlines() == TAIL_PROSE

@@ -47,6 +47,8 @@ CONS_HEADING = regex.compile(
     r"(?i)(?:cons|con|contra|minus(?:es)?|the bad|what we don[’']t like|dislikes|weaknesses|disadvantages|"
     r"nachteile|minuspunkte|schwächen|negativ|inconvénients|points faibles|les moins|desventajas|contras|"
     r"difetti|svantaggi|desvantagens|минусы|недостатки)\s*[:：]?")
+# a list item's bullet, as trafilatura marks the items of an HTML list ("- Vorteile")
+BULLET = regex.compile(r"^\s*[-–•*·▪]\s+")
 # the number words a paragraph may announce a list with ("The six writers on the shortlist")
 COUNT_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
@@ -161,7 +163,8 @@ class BoilerplateDetector(Detector):
                  teaser_item_max_words: int = 24, teaser_blurb_max_words: int = 35,
                  min_truncated_teaser_items: int = 1, min_excerpts: int = 2, article_item_min_words: int = 2,
                  min_article_item_share: float = 0.5, list_term_min_letters: int = 5, article_list_min_mean_words: float = 3.0,
-                 count_words: Mapping[str, int] = MappingProxyType(COUNT_WORDS)) -> None:
+                 count_words: Mapping[str, int] = MappingProxyType(COUNT_WORDS), min_tail_list_items: int = 2,
+                 max_tail_list_items: int = 15, tail_list_item_max_words: int = 30) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -189,6 +192,9 @@ class BoilerplateDetector(Detector):
         self.list_term_min_letters = list_term_min_letters
         self.article_list_min_mean_words = article_list_min_mean_words
         self.count_words = dict(count_words)
+        self.min_tail_list_items = min_tail_list_items
+        self.max_tail_list_items = max_tail_list_items
+        self.tail_list_item_max_words = tail_list_item_max_words
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -314,10 +320,11 @@ class BoilerplateDetector(Detector):
         first = good.index(True)
         last = len(good) - 1 - good[::-1].index(True)
         verdicts: dict[int, str] = {}
+        tail_list = self.introduced_tail_list(blocks, good, standing, last)
         for index in kept:
             if index < first:
                 verdicts[index] = "head_run"
-            elif index > last:
+            elif index > last and index not in tail_list:
                 verdicts[index] = "tail_run"
         run: list[int] = []
         # the article's terms, computed once, when a run first needs them
@@ -349,6 +356,24 @@ class BoilerplateDetector(Detector):
         for index, reason in sorted(verdicts.items()):
             if index not in protected or reason == "teaser_list":
                 yield Finding(index, reason)
+
+    def introduced_tail_list(self, blocks: list[Block], good: list[bool], standing: list[bool], last: int) -> set[int]:
+        """The list items right after the article's last paragraph when that paragraph ends in
+        a colon ("My favourite spots by the water:"): the article ends with its own list. From
+        ``min_tail_list_items`` to ``max_tail_list_items`` items in a row, each without a
+        sentence end and at most ``tail_list_item_max_words`` words (an item may say more than
+        a menu's entry); the first other block, or one a rule removed (a dateline, a button),
+        ends the list."""
+        if not blocks[last].text.rstrip().endswith((":", "：")):
+            return set()
+        items: set[int] = set()
+        for index in range(last + 1, len(blocks)):
+            block = blocks[index]
+            if (not standing[index] or block.word_count > self.tail_list_item_max_words or block.ends_sentence
+                    or len(items) == self.max_tail_list_items):
+                break
+            items.add(index)
+        return items if len(items) >= self.min_tail_list_items else set()
 
     @staticmethod
     def introduced(blocks: list[Block], good: list[bool], start: int) -> bool:
@@ -397,8 +422,9 @@ class BoilerplateDetector(Detector):
         (``PROS_HEADING``: "Pros", "Vorteile:", "Avantages") and, after it, one that is a cons
         heading ("Cons", "Nachteile:", "Inconvénients"). The items between and after them may
         share no word with the prose ("Niedriger Preis", "Gute Verarbeitung")."""
-        pros = next((i for i, b in enumerate(items) if PROS_HEADING.fullmatch(b.text.strip())), None)
-        return pros is not None and any(CONS_HEADING.fullmatch(b.text.strip()) for b in items[pros + 1:])
+        headings = [BULLET.sub("", b.text).strip() for b in items]
+        pros = next((i for i, text in enumerate(headings) if PROS_HEADING.fullmatch(text)), None)
+        return pros is not None and any(CONS_HEADING.fullmatch(text) for text in headings[pros + 1:])
 
     def list_terms(self, block: Block) -> set[str]:
         """The words of a block that a list item can share with the article: its terms
