@@ -831,3 +831,23 @@ def test_a_run_of_gallery_captions_goes():
 ])
 def test_dated_lines_that_are_no_gallery_stay(lines):
     assert cleaner.clean("\n".join([*lines, *STORY])).text.splitlines() == [*lines, *STORY]
+
+
+@pytest.mark.parametrize("header, items", [
+    ("Most read", ["1 Floods cover most of Venice", "2 Nurse admits killing a hundred patients",
+                   "3 Refugees expected to return next month"]),
+    ("အဖတ်အများဆုံး", ["1 အီတလီက ဗင်းနစ်မြို့ရဲ့ နေရာတော်တော်များများမှာ ရေမြုပ်",
+                       "2 ဦးအောင်ဆန်းဦးက အမှတ် ၅၄ ခြံကို လေလံပစ်ပြီး",
+                       "3 လူနာ အယောက် ၁ဝဝ ကို သတ်ခဲ့ကြောင်း ဂျာမန်သူနာပြု ဝန်ခံ"]),
+])
+def test_a_numbered_most_read_box_ends_with_its_numbers(header, items):
+    prose = ["The council approved the new budget on Monday after a long debate about roads and schools.",
+             "Critics said the plan relies on optimistic forecasts of revenue from the new tax on sales."]
+    menu = ["Home", "News", "Sport", "Business", "Culture", "Travel", "Weather", "Video", "Audio", "Opinion",
+            "Science", "Health", "Technology", "Politics", "World", "Europe", "Asia", "Africa", "Markets",
+            "Property", "Motoring", "Puzzles"]  # a long menu right after the box
+    result = cleaner.clean("\n".join([prose[0], header, *items, *menu, prose[1]]))
+    lines = result.text.splitlines()
+    assert lines[0] == prose[0] and lines[-1] == prose[1] and not set(items) & set(lines)
+    reasons = {r.text: r.reason for r in result.removed}
+    assert [reasons[item] for item in items] == ["teaser_list"] * len(items)

@@ -29,8 +29,9 @@ NAMED_NUMBER = regex.compile(r"\p{L}[\p{L}\p{M}.'’&-]*(?:\s+[\p{L}\p{M}.'’&-
 LETTER = regex.compile(r"\p{L}")
 YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
 # a list item's number: one or two digits standing alone (not "$5", "5%", "5,000" or "2:15"),
-# before an item's capitalised first word or at the end ("the 5 routes" counts nothing)
-LIST_NUMBER = regex.compile(r"(?<![\w.,:/$€£#-])\d{1,2}(?=\s+[\"'“‘]?[\p{Lu}\p{N}]|\s*$)")
+# before an item's capitalised first word (or a word of a script without case: Burmese, Chinese) or at
+# the end ("the 5 routes" counts nothing)
+LIST_NUMBER = regex.compile(r"(?<![\w.,:/$€£#-])\d{1,2}(?=\s+[\"'“‘]?[\p{Lu}\p{Lo}\p{N}]|\s*$)")
 POSSESSIVE = regex.compile(r"['’]s$")
 # a cast list's credit: a name, "as", the part ("Hannah Reed as Inspector Clare Dunn", "Megan
 # Price as the pathologist Dr Ruth Hale"; "als", "dans le rôle de", "como", "nel ruolo di")
@@ -507,7 +508,7 @@ class BoilerplateDetector(Detector):
         headline may have a blurb (one sentence of at most ``teaser_blurb_max_words`` words)
         when the list goes on with headline, blurb, headline, ... (a paragraph after the
         last headline is the article again). A numbered list goes on while each block goes on
-        its numbering (``numbering``), however its items were glued together. Blocks removed
+        its numbering (``numbering``), however its items were glued together, and ends with it. Blocks removed
         in between do not end the list,
         unless removed as a dateline, byline or title (a story starts there); any other kept
         block does. A list counts with ``min_teaser_items`` to ``max_teaser_items`` headlines
@@ -535,6 +536,8 @@ class BoilerplateDetector(Detector):
             expected: int | None = None  # the next number of a numbered list ("1 ... 2 ...")
             for p, kind in enumerate(kinds):
                 numbered = numbering(blocks[after[p]].text, expected)
+                if expected is not None and numbered is None and headlines > 1:
+                    break  # a numbered list ends with its numbers (a menu may follow it)
                 if kind == "headline" or (numbered is not None and expected is not None):
                     headlines += 1  # a line of a numbered list, however glued
                 elif not (kind == "blurb" and p > 0 and kinds[p - 1] == "headline"
