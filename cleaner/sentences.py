@@ -24,6 +24,10 @@ PLAIN_BOUNDARY = re.compile(r"(?<=[.!?…。！？])[\"'”’»)\]]*[\t\n\x0b\x
 ABBREVIATIONS = ("Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Inc|Corp|Co|Jr|Sr|No|Nos|vs|etc|approx"
                  "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 ABBREVIATION = regex.compile(rf"(?:^|\s)(?:\p{{L}}|\p{{Lu}}\p{{Ll}}?|(?:\p{{L}}\.)+\p{{L}}|(?:{ABBREVIATIONS}))\.$")
+# a German (or Nordic, Czech, Polish) date's day, an ordinal with its full stop, before its month:
+# "am 14. Juni 2019" ends no sentence
+ORDINAL_DAY = regex.compile(r"(?:^|[\s(|,])\d{1,2}\.$")
+MONTH_NEXT = regex.compile(rf"(?:{MONTH})(?!\p{{L}})")
 
 # Page furniture that starts a block of its own; a glued line holds one after its start. Only
 # where it starts with a capital (a heading or a button, not words of a sentence).
@@ -187,6 +191,8 @@ def sentence_cuts(text: str) -> list[int]:
     for match in (PLAIN_BOUNDARY if is_plain(text) else BOUNDARY).finditer(text):
         before = text[max(0, match.start() - 12):match.start()]
         if ABBREVIATION.search(before.rstrip("\"'”’»)]")):
+            continue
+        if before[-2:-1].isdigit() and ORDINAL_DAY.search(before) and MONTH_NEXT.match(text, match.end()):
             continue
         starts.append(match.end())
     return starts

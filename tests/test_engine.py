@@ -1028,3 +1028,22 @@ def test_a_share_bar_glued_before_the_first_paragraph_goes_alone(bar):
     result = cleaner.clean("\n".join(["Council backs budget", f"{bar} {PROSE[0]}", *PROSE[1:]]))
     assert result.text.splitlines() == PROSE
     assert [r.rule for r in result.removed if r.kind != "title"] == ["share-bar-span"]
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("Das Fest ist am 3. Oktober. Danach ist Ruhe.", ["Danach ist Ruhe."]),  # a German date's day ends nothing
+    ("Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion", []),
+    ("He finished in place 5. Then he left.", ["Then he left."]),  # a number's stop before another word does
+])
+def test_a_german_date_s_day_ends_no_sentence(text, starts):
+    from cleaner.sentences import sentence_cuts
+
+    assert [text[i:] for i in sentence_cuts(text)] == starts
+
+
+def test_a_post_meta_line_with_a_german_date_goes_whole():
+    meta = "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS"
+    prose = ["Der Sommer ist da, die kurzen Kleider werden wieder herausgeholt und die Haare hochgesteckt.",
+             "Die perfekte Zeit also, um die Ohrringe zu zeigen, die wir in diesem Frühjahr gefunden haben."]
+    result = cleaner.clean("\n".join(["Ear Candy", meta, *prose]))
+    assert result.text.splitlines() == prose
