@@ -141,7 +141,9 @@ class BoilerplateDetector(Detector):
     and ``link_list`` (a run of at least ``min_list_run`` short blocks between good blocks,
     each at most ``list_item_max_words`` words and without a sentence end: a menu or a list of
     links; shorter runs are subheadings and stay, and so does a run that a paragraph ending in
-    a colon introduces, or that is the article's own list (``article_list``, ``counted``); a
+    a colon introduces, or that is the article's own list (``article_list``, ``counted``,
+    ``cast_list``, ``pros_and_cons``); the list that the last paragraph introduces with a colon
+    is no tail (``introduced_tail_list``); a
     removed line of zero-width characters is a blank line and no item). Short sentences next to good blocks count
     as good, and runs that look like a table or a data list (most blocks hold a digit) stay.
     ``outlying_prose``: a cluster of good blocks set apart from the article (see
@@ -321,7 +323,7 @@ class BoilerplateDetector(Detector):
         first = good.index(True)
         last = len(good) - 1 - good[::-1].index(True)
         verdicts: dict[int, str] = {}
-        tail_list = self.introduced_tail_list(blocks, good, standing, last)
+        tail_list = self.introduced_tail_list(blocks, standing, last)
         for index in kept:
             if index < first:
                 verdicts[index] = "head_run"
@@ -358,7 +360,7 @@ class BoilerplateDetector(Detector):
             if index not in protected or reason == "teaser_list":
                 yield Finding(index, reason)
 
-    def introduced_tail_list(self, blocks: list[Block], good: list[bool], standing: list[bool], last: int) -> set[int]:
+    def introduced_tail_list(self, blocks: list[Block], standing: list[bool], last: int) -> set[int]:
         """The list items right after the article's last paragraph when that paragraph ends in
         a colon ("My favourite spots by the water:"): the article ends with its own list. From
         ``min_tail_list_items`` to ``max_tail_list_items`` items in a row, each without a
