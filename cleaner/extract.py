@@ -4,11 +4,15 @@ imports trafilatura's extractor)."""
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 import regex
 
 from .clock import current_clock, interrupt_after
 from .errors import InputTooLargeError
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 HTML_START = regex.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                            regex.I | regex.S)
@@ -81,7 +85,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     return text, {k: v for k, v in meta.items() if v}
 
 
-def flowed_text(body) -> str:
+def flowed_text(body: _Element) -> str:
     """The text of trafilatura's extracted ``body`` (its XML tree), one element per line as
     trafilatura writes it, with the source's line breaks inside an element as spaces (an
     explicit ``<br>``, ``lb``, still breaks the line; code keeps its layout)."""
