@@ -72,9 +72,11 @@ class Snippets:
         in a snippet must be one in the text): only those are checked, as the input may lack a
         snippet written for another rendering of the page."""
         flat = INLINE_SPACES.sub(" ", raw)
-        keep = [s for s in (INLINE_SPACES.sub(" ", s) for s in self.must_keep) if s.strip() and s in flat]
-        remove = [s for s in (INLINE_SPACES.sub(" ", s) for s in self.must_remove) if s.strip() and s in flat]
-        return keep, remove
+
+        def held(snippets: tuple[str, ...]) -> list[str]:
+            return [s for s in (INLINE_SPACES.sub(" ", s) for s in snippets) if s.strip() and s in flat]
+
+        return held(self.must_keep), held(self.must_remove)
 
 
 @dataclass(frozen=True)

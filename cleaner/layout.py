@@ -45,10 +45,11 @@ def ends_a_sentence(text: str) -> bool:
 
 def ends_in_emoticon(text: str) -> bool:
     """Whether ``text`` ends in an emoticon or emoji after a word (``EMOTICON_END``)."""
-    last = text.rstrip()[-1:]
+    end = text.rstrip()[-16:]
+    last = end[-1:]
     if not last or (last not in EMOTICON_LAST_CHARS and last < "\u2190"):
         return False
-    return EMOTICON_END.search(text.rstrip()[-16:]) is not None
+    return EMOTICON_END.search(end) is not None
 
 
 def regions(in_head: bool, in_tail: bool) -> frozenset[str]:

@@ -53,6 +53,7 @@ BULLET = regex.compile(r"^\s*[-–•*·▪]\s+")
 # the number words a paragraph may announce a list with ("The six writers on the shortlist")
 COUNT_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
+COLONS = (":", "：")
 SENTENCE_PUNCTUATION = (".", "!", "?", "…", *SCRIPT_FULL_STOPS)
 INITIALISM_END = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}$")
 NUMBER_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]*\d[^\s]*")
@@ -247,7 +248,7 @@ class BoilerplateDetector(Detector):
         case (not a title; German capitalises its nouns: "Zur Beurteilung kann der Landwirt
         verschiedene Indikatoren nutzen:"), that ends in a colon: it introduces a quote, a list
         or an embedded post ("Twitter users were not convinced:")."""
-        if not text.rstrip().endswith((":", "：")) or word_count(text) < self.lead_in_min_words:
+        if not text.rstrip().endswith(COLONS) or word_count(text) < self.lead_in_min_words:
             return False
         words = WORD.findall(text)
         return sum(w[0].islower() for w in words) * 3 > len(words)
@@ -367,7 +368,7 @@ class BoilerplateDetector(Detector):
         sentence end and at most ``tail_list_item_max_words`` words (an item may say more than
         a menu's entry); the first other block, or one a rule removed (a dateline, a button),
         ends the list."""
-        if not blocks[last].text.rstrip().endswith((":", "：")):
+        if not blocks[last].text.rstrip().endswith(COLONS):
             return set()
         items: set[int] = set()
         for index in range(last + 1, len(blocks)):
@@ -383,7 +384,7 @@ class BoilerplateDetector(Detector):
         """Whether the run of short blocks at ``start`` follows a paragraph of the article
         that ends in a colon: a list the article introduces ("... looked like this:"), not a
         menu."""
-        return start > 0 and good[start - 1] and blocks[start - 1].text.rstrip().endswith((":", "："))
+        return start > 0 and good[start - 1] and blocks[start - 1].text.rstrip().endswith(COLONS)
 
     def article_list(self, items: list[Block], prose_terms: Callable[[], set[str]]) -> bool:
         """Whether the items of a run of short blocks between paragraphs are a list of the

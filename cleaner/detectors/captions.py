@@ -54,9 +54,11 @@ CREDIT_ONLY = regex.compile(rf"^\(\s*{NAMES}(?:\s*/\s*{NAMES})*\s*\)$")
 # "... rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019, calling for ...": the
 # weekday and full date set off by commas, as wire photo captions give them (wire prose says
 # "on Tuesday" and leaves the year out), so the caption stands even when its credit was lost.
-WIRE_CAPTION_DATE = regex.compile(
-    r", (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|January|"
-    r"February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b")
+# the English month names and their wire abbreviations, and the weekdays, as captions print them
+MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+WIRE_CAPTION_DATE = regex.compile(rf", {WEEKDAY}, {MONTHS} \d{{1,2}}, \d{{4}}\b")
 
 
 # the reasons whose credit closes the caption: a caption glued after prose keeps them
@@ -252,14 +254,12 @@ class CaptionDetector(BlockDetector):
 
 
 NON_SPACE = regex.compile(r"\S+")
-MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 # "Travelers wait in security lines at Reagan National Airport on November 26.", "Passengers wait
 # for a bus ... on Wednesday, November 27, in New York. A wall of storms ...": a photo's
 # description whose first sentence ends with the day the photo was taken (and where), as the
 # captions of a gallery print one after another
 DATED_DESCRIPTION = regex.compile(
-    rf"^(?P<description>[^.!?\n]{{10,300}}?)\s(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"^(?P<description>[^.!?\n]{{10,300}}?)\s(?:on\s+)?(?:{WEEKDAY},?\s+)?"
     rf"{MONTHS}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?:,?\s+(?:in|at|near|outside)\s+[^.!?\n]{{1,80}})?\.(?:\s|$)")
 # the cheap test before DATED_DESCRIPTION (stdlib re: faster on a plain alternation): a month
 # and a day
@@ -268,7 +268,6 @@ MONTH_DAY = re.compile(MONTHS + r"\s+\d")
 REPORTED = regex.compile(r"\b(?:said|say|says|told|tells|according)\b|[\"“”]")
 PAST_TENSE = regex.compile(r"\b(?:was|were|had|did|\p{Ll}{3,}ed)\b")
 ENDS_SENTENCE = regex.compile(r"[.!?]['\"”’]?$")
-
 
 
 class GalleryCaptionDetector(Detector):
