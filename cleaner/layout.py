@@ -10,9 +10,10 @@ import regex
 if TYPE_CHECKING:  # document.py imports this module's measures
     from .document import Block
 
-# a sentence's end: its stop before a space or the end, or a full stop run into the next
-# sentence's capitalised word ("... available.Reporting by ...", a scraper's seam)
-SENTENCE_END = regex.compile(r"[.!?…。！？](?:['\"”’»)\]]*)(?:\s|$)|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll}{2})")
+# a sentence's end: its stop (and closing quotes: English ”, German “ and ‘, French », Danish
+# and Swedish «) before a space or the end, or a full stop run into the next sentence's
+# capitalised word ("... available.Reporting by ...", a scraper's seam)
+SENTENCE_END = regex.compile(r"[.!?…。！？](?:['\"”“’‘»«›‹)\]]*)(?:\s|$)|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll}{2})")
 # a sentence's end that SENTENCE_END misses in other scripts (searched only in text that is not
 # ASCII, so the common case pays nothing): the full stops of Chinese and Japanese, Hindi, Urdu,
 # Burmese and Khmer wherever they stand (no space follows them: "...と指摘している。(c)AFP"); Thai

@@ -180,3 +180,17 @@ def test_an_emoticon_or_emoji_after_a_word_ends_a_blogger_s_sentence(text, ends)
     from cleaner.layout import ends_a_sentence
 
     assert ends_a_sentence(text) is ends
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("„ICH DARF DAS!“", True),  # German quotes close with “
+    ("Er sagte nur: „Das war’s.“", True),
+    ("Sie rief: ‚Halt!‘", True),
+    ("Han sagde: »Det er slut.«", True),  # Danish and Swedish quote »like this«
+    ("„Die Zeit der Ausreden ist vorbei“", False),  # a quoted headline ends no sentence
+    ("Read “The Guide”", False),
+])
+def test_a_sentence_ends_before_the_closing_quotes_of_other_languages(text, ends):
+    from cleaner.layout import ends_a_sentence
+
+    assert ends_a_sentence(text) is ends
