@@ -851,3 +851,19 @@ def test_a_numbered_most_read_box_ends_with_its_numbers(header, items):
     assert lines[0] == prose[0] and lines[-1] == prose[1] and not set(items) & set(lines)
     reasons = {r.text: r.reason for r in result.removed}
     assert [reasons[item] for item in items] == ["teaser_list"] * len(items)
+
+
+def test_an_article_in_a_language_without_a_stoplist_stays_under_a_menu_in_english():
+    # the menu's English stopwords must not make the stoplist judge the Thai paragraphs
+    menu = ["Skip to the main content", "About us and the team", "Write for us", "Support us",
+            "Terms of use and privacy", "Join us on the weekend", "News in English"]
+    paragraphs = [
+        "เป็นนักเคลื่อนไหวทางการเมือง และเป็นผู้ลี้ภัยจากเหตุการณ์รัฐประหาร 2557 "
+        "ไปยังประเทศเพื่อนบ้านได้หายออกจากที่พักในประเทศเพื่อนบ้านโดยที่ไม่มีใครสามารถติดต่อได้",
+        "เมื่อวันที่ 21 ม.ค. เวลาประมาณ 12.00 น. ผู้สื่อข่าวได้รับแจ้งจากญาติของผู้ลี้ภัยว่า "
+        "ได้รับการยืนยันผลการตรวจดีเอ็นเอจากเจ้าหน้าที่ตำรวจ ว่าศพที่ลอยมาติดริมแม่น้ำโขงเป็นคนสนิทของ อ.สุรชัย",
+        "ภรรยาของนักเคลื่อนไหวกล่าวว่า ได้ทราบข่าวจากสื่อมวลชนเมื่อเวลา 16.00 น. และยังไม่เชื่อว่าสามีของตนเสียชีวิตแล้ว "
+        "จนกว่าจะได้รับการยืนยันจากเจ้าหน้าที่อย่างเป็นทางการ",
+    ]
+    result = cleaner.clean("\n".join(menu + paragraphs + ["Contact us", "Follow us on the web"]))
+    assert result.text.splitlines() == paragraphs

@@ -135,7 +135,8 @@ class BoilerplateDetector(Detector):
     """Removes the runs of short, non-prose blocks around and between the article's prose.
 
     A block is *good* when it has at least ``good_min_words`` words, a sentence end and (in a
-    language with a stoplist, judged over the whole document) at least
+    language with a stoplist: the document's candidate paragraphs hold at least
+    ``doc_min_stopword_density`` stopwords, whatever its menus hold) at least
     ``min_stopword_density`` stopwords among its words. Every other block is *short*.
     Reasons: ``head_run`` (short blocks before the first good block: navigation, kickers,
     bylines), ``tail_run`` (short blocks after the last good block: related links, footers)
@@ -216,13 +217,15 @@ class BoilerplateDetector(Detector):
         """For each block, whether it is good (prose of the article). The signature under an
         embedded post is good too: the post belongs to the article."""
         counts = [self.block_stopword_counts(b) for b in blocks]
-        words = sum(total for _, total in counts)
-        whole_density = sum(stop for stop, _ in counts) / words if words else 0.0
-        use_stopwords = whole_density >= self.doc_min_stopword_density
+        prose = [block.word_count >= self.good_min_words and block.ends_sentence
+                 and block.measure(ends_beyond_initialisms, ends_beyond_initialisms) for block in blocks]
+        # the language is judged on the candidate paragraphs alone: a Thai article under an
+        # English menu has no stoplist, however many English words the menu holds
+        words = sum(total for (_, total), is_prose in zip(counts, prose, strict=True) if is_prose)
+        stops = sum(stop for (stop, _), is_prose in zip(counts, prose, strict=True) if is_prose)
+        use_stopwords = words > 0 and stops / words >= self.doc_min_stopword_density
         good = []
-        for block, (stop, total) in zip(blocks, counts, strict=True):
-            ok = (block.word_count >= self.good_min_words and block.ends_sentence
-                  and block.measure(ends_beyond_initialisms, ends_beyond_initialisms))
+        for block, (stop, total), ok in zip(blocks, counts, prose, strict=True):
             if ok and use_stopwords:
                 ok = (stop / total if total else 0.0) >= self.min_stopword_density
             good.append(ok or EMBED_ATTRIBUTION.fullmatch(block.text) is not None)
