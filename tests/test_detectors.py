@@ -24,6 +24,7 @@ PARAGRAPH_2 = ("Opposition members said the plan ignored rural areas and promise
     ("TT", "short_token"), ("Aa", "short_token"), ("A+", "short_token"),
     ("Share Save", "ui_words"), ("Facebook Twitter Email", "ui_words"),
     ("Copy Link", "ui_words"), ("Teilen Drucken", "ui_words"), ("Поделиться", "ui_words"),
+    ("010030090900000000000000011105701129981476", "no_letters"),  # a tracking widget's id
 ])
 def test_widget_reasons(text, reason):
     assert WidgetDetector().judge(text) == reason
@@ -32,6 +33,7 @@ def test_widget_reasons(text, reason):
 @pytest.mark.parametrize("text", [
     "NORTH KOREANS", "Yes.", "Part 2", "Moscow praises heroism of North Korean troops", PARAGRAPH,
     "Share prices fell sharply", "Email from the minister",
+    "9780141439518", "+44 20 7946 0958 / 020 7946 0959",  # an ISBN, phone numbers: no id
 ])
 def test_widgets_keep_prose_and_subheadings(text):
     assert WidgetDetector().judge(text) is None

@@ -17,12 +17,15 @@ HAS_LETTER = regex.compile(r"\p{L}")
 TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}+'’.-]*|[+-]")
 SENTENCE_PUNCT = regex.compile(r"[.!?:;,\"“”«»]")
 NUMBER = regex.compile(r"[\d\s.,:/%+-]*\d[\d\s.,:/%+-]*")
+# one run of digits longer than any figure an article prints alone (a tracking or session id)
+DIGIT_ID = regex.compile(r"\d{16,}")
 
 
 class WidgetDetector(BlockDetector):
     """Removes short blocks with no prose in them.
 
-    Reasons: ``no_letters`` (``-``, ``20``, ``|``), ``short_token`` (one token of at most
+    Reasons: ``no_letters`` (``-``, ``20``, ``|``, or one run of 16 digits or more: an id left by
+    a tracking widget), ``short_token`` (one token of at most
     ``max_token_chars`` characters: ``TT``, ``Aa``), ``ui_words`` (only words of page furniture:
     ``Share Save``, ``Facebook Twitter Email``). A number next to another number is a table
     cell and stays.
@@ -41,7 +44,7 @@ class WidgetDetector(BlockDetector):
     def judge(self, text: str) -> str | None:
         """``no_letters``, ``short_token``, ``ui_words`` or None (keep)."""
         if not HAS_LETTER.search(text):
-            return "no_letters" if len(text) <= self.max_no_letter_chars else None
+            return "no_letters" if len(text) <= self.max_no_letter_chars or DIGIT_ID.fullmatch(text.strip()) else None
         # more than max_ui_words tokens settle it: a long block is not read to its end
         tokens = [m.group() for m in itertools.islice(TOKEN.finditer(text), self.max_ui_words + 1)]
         if len(tokens) == 1 and len(tokens[0]) <= self.max_token_chars and not SENTENCE_PUNCT.search(text):
