@@ -869,3 +869,37 @@ def test_an_article_in_a_language_without_a_stoplist_stays_under_a_menu_in_engli
     ]
     result = cleaner.clean("\n".join(menu + paragraphs + ["Contact us", "Follow us on the web"]))
     assert result.text.splitlines() == paragraphs
+
+
+def test_a_table_between_the_lead_and_the_body_does_not_set_the_lead_apart():
+    lead = ("Our testers examined eighteen child seats for safety, handling, ergonomics and pollutants, "
+            "and this page gathers every result together with useful buying tips.")
+    table = ["The results", "Model | Price | Grade", "Britax Baby-Safe 2 | 370 € | 1.7", "Joie i-Level | 300 € | 1.7", "Maxi-Cosi Cabriofix | 140 € | 2.1",
+             "Hauck Comfort Fix | 120 € | 2.4", "Osann Fox | 189 € | 5.5"]
+    body = [
+        "Four models were rated poor because the laboratory found flame retardants in their covers at levels "
+        "well above the limits that the club considers acceptable for products that touch the skin of infants.",
+        "The manufacturer of the cheapest model said it would change the fabric supplier and offer a free "
+        "replacement cover to every customer who bought the seat during the last twelve months.",
+        "In the frontal crash the dummy's head moved further forward than in any model of the previous year, "
+        "which engineers traced to a loose harness guide on the left side of the shell.",
+        "Parents who already own one of the failed seats do not need to stop using it at once, according to "
+        "the engineers, but they should contact the retailer about the recall in the coming weeks.",
+        "The next round will cover booster cushions for older children, which many families still use "
+        "although the club has advised against them since the rules were changed in the spring.",
+    ]
+    result = cleaner.clean("\n".join(["Home", "Tests", "Cars", lead, *table, *body]))
+    assert lead in result.text.splitlines()
+    assert all(paragraph in result.text for paragraph in body)
+
+
+def test_a_pagers_numbers_are_no_table_when_clusters_are_measured():
+    from cleaner.detectors.boilerplate import BoilerplateDetector
+    from cleaner.document import Block
+
+    detector = BoilerplateDetector()
+    pager = [Block(str(n), 0, len(str(n))) for n in range(1, 8)]
+    cells = [Block(text, 0, len(text)) for text in ("12", "7", "31", "4", "19")]
+    assert detector.data_runs(pager, list(range(7)), pagers=False) == set()
+    assert detector.data_runs(pager, list(range(7))) == set(range(7))  # a column of numbers stays
+    assert detector.data_runs(cells, list(range(5)), pagers=False) == set(range(5))

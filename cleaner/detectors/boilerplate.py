@@ -260,13 +260,16 @@ class BoilerplateDetector(Detector):
         """A block of at least ``min_words`` words that ends a sentence."""
         return word_count(text) >= min_words and ends_a_sentence(text)
 
-    def data_runs(self, blocks: list[Block], positions: list[int]) -> set[int]:
+    def data_runs(self, blocks: list[Block], positions: list[int], pagers: bool = True) -> set[int]:
         """The positions (in ``blocks``, of ``positions``, consecutive ones forming runs) that belong to a
         table or data list: a window of at least ``min_table_run`` consecutive blocks of which
         at least ``min_table_digit_share`` hold a figure (``holds_figure`` with
         ``stamped_headline_words``): teasers, each a headline stamped with its date or time, are
         a list of links, not a table; names ending in a small number ("tvOS 13") count only in a
-        window that holds a bare number (``figure_kind``), else they are a menu."""
+        window that holds a bare number (``figure_kind``), else they are a menu. An archive's
+        years are no table; with ``pagers`` false, neither is a pager's run of numbers (see
+        ``counter``)."""
+        counted = ("year",) if pagers else ("year", "bare")
         protected: set[int] = set()
         runs: list[list[int]] = []
         for p in positions:
@@ -281,7 +284,7 @@ class BoilerplateDetector(Detector):
                                        self.stamped_headline_words) for p in run]
             for start in range(len(run) - self.min_table_run + 1):
                 window = kinds[start:start + self.min_table_run]
-                if self.year_archive(run[start:start + self.min_table_run], window, blocks):
+                if self.counter(run[start:start + self.min_table_run], window, blocks, counted):
                     continue
                 bare = "bare" in window or "year" in window  # "Top 10" heads a column of numbers
                 figures = sum(k is not None and (k != "named" or bare) for k in window)
@@ -290,13 +293,15 @@ class BoilerplateDetector(Detector):
         return protected
 
     @staticmethod
-    def year_archive(positions: list[int], kinds: list[str | None], blocks: list[Block]) -> bool:
-        """Whether the figures of a window are years alone, one after the other ("2019", "2018",
-        "2017"): the list of an archive, not a column of a table."""
-        years = [int(blocks[p].text) for p, kind in zip(positions, kinds, strict=True) if kind == "year"]
-        if len(years) < 2 or len(years) != sum(k is not None for k in kinds):
+    def counter(positions: list[int], kinds: list[str | None], blocks: list[Block], counted: tuple[str, ...]) -> bool:
+        """Whether the figures of a window are whole numbers alone of the ``counted`` kinds, one
+        after the other ("2019", "2018", "2017": an archive's list of years; "1", "2", "3": a
+        gallery's pager), not a column of a table."""
+        numbers = [int(text) for p, kind in zip(positions, kinds, strict=True)
+                   if kind in counted and (text := blocks[p].text.strip()).isdecimal()]
+        if len(numbers) < 2 or len(numbers) != sum(k is not None for k in kinds):
             return False
-        return all(abs(a - b) == 1 for a, b in itertools.pairwise(years))
+        return all(abs(a - b) == 1 for a, b in itertools.pairwise(numbers))
 
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """The short blocks at the head and tail, link lists and outlying prose; tables and
@@ -321,7 +326,12 @@ class BoilerplateDetector(Detector):
             good[index] = False
         if not any(good):
             return
-        outlying = self.outlying_clusters(blocks, good, standing)
+        # a table between paragraphs is the article's: its rows set no cluster apart
+        rank = {index: position for position, index in enumerate(kept)}
+        short = [rank[i] for i in kept if not good[i]]
+        table_rows = {kept[p] for p in self.data_runs(kept_blocks, short, pagers=False)}
+        gap_standing = [s and i not in table_rows for i, s in enumerate(standing)] if table_rows else standing
+        outlying = self.outlying_clusters(blocks, good, gap_standing)
         for index in outlying:
             good[index] = False
         first = good.index(True)
@@ -358,7 +368,6 @@ class BoilerplateDetector(Detector):
             lead_in = index if opens_list else None
         verdicts.update((i, "outlying_prose") for i in outlying)
         verdicts.update((i, "teaser_list") for i in teasers)
-        rank = {index: position for position, index in enumerate(kept)}
         protected = {kept[p] for p in self.data_runs(kept_blocks, sorted(rank[i] for i in verdicts))}
         for index, reason in sorted(verdicts.items()):
             if index not in protected or reason == "teaser_list":
