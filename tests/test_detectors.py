@@ -903,3 +903,17 @@ def test_a_pagers_numbers_are_no_table_when_clusters_are_measured():
     assert detector.data_runs(pager, list(range(7)), pagers=False) == set()
     assert detector.data_runs(pager, list(range(7))) == set(range(7))  # a column of numbers stays
     assert detector.data_runs(cells, list(range(5)), pagers=False) == set(range(5))
+
+
+def test_a_related_box_with_one_story_between_paragraphs_goes():
+    box = ["Related Coverage", "Factbox: Key winners at the 2020 Screen Actors Guild Awards"]
+    result = cleaner.clean("\n".join([PARAGRAPH, *box, PARAGRAPH_2, PARAGRAPH_3]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    assert {r.text: r.reason for r in result.removed}[box[1]] == "teaser_list"
+
+
+def test_a_lone_headline_under_a_related_heading_above_the_article_stays():
+    # "Latest News" heads the blog's page; the line under it is the article's own headline
+    headline = "The Beauty of Korea Revealed at the Welcome Daehak-ro Festival"
+    result = cleaner.clean("\n".join(["Blog", "Latest News", headline, PARAGRAPH, PARAGRAPH_2]))
+    assert not any(r.text == headline and r.reason == "teaser_list" for r in result.removed)

@@ -321,7 +321,7 @@ class BoilerplateDetector(Detector):
         good = [False] * len(blocks)
         for index, is_good in zip(kept, kept_good, strict=True):
             good[index] = is_good
-        teasers = self.teaser_lists(blocks)
+        teasers = self.teaser_lists(blocks, good)
         for index in teasers:
             good[index] = False
         if not any(good):
@@ -515,7 +515,7 @@ class BoilerplateDetector(Detector):
         count = sum(blocks[p].text.endswith(EXCERPT_ENDS) for p in cluster)
         return count >= self.min_excerpts and 2 * count >= len(cluster)
 
-    def teaser_lists(self, blocks: list[Block]) -> list[int]:
+    def teaser_lists(self, blocks: list[Block], good: list[bool]) -> list[int]:
         """The kept blocks listed under the heading of a list of other stories: a block that one
         of ``list_header_rules`` removed, of at most ``header_max_words`` words and nothing after
         a colon, followed by
@@ -527,7 +527,8 @@ class BoilerplateDetector(Detector):
         in between do not end the list,
         unless removed as a dateline, byline or title (a story starts there); any other kept
         block does. A list counts with ``min_teaser_items`` to ``max_teaser_items`` headlines
-        (a longer one is a menu, left to the other checks); else the headlines the site cut
+        (a longer one is a menu, left to the other checks), or one headline between two
+        paragraphs of the article (``lone_teaser``); else the headlines the site cut
         short (``TRUNCATED``: "... with airport termin...", "... the plague,...") that open
         the list go when there are ``min_truncated_teaser_items`` of them, as a "Read next"
         box with one story prints them. Unlike link lists, teaser lists
@@ -562,13 +563,24 @@ class BoilerplateDetector(Detector):
                     blurbs += 1
                 expected = numbered if numbered is not None else expected
                 items.append(after[p])
-            if self.min_teaser_items <= headlines <= self.max_teaser_items:
+            if self.min_teaser_items <= headlines <= self.max_teaser_items or self.lone_teaser(kept, good, start, items):
                 found.update(items)
                 continue
             cut_short = list(itertools.takewhile(lambda i: TRUNCATED.search(blocks[i].text.rstrip()) is not None, items))
             if len(cut_short) >= self.min_truncated_teaser_items:
                 found.update(cut_short)
         return sorted(found)
+
+    @staticmethod
+    def lone_teaser(kept: list[int], good: list[bool], header: int, items: list[int]) -> bool:
+        """Whether the list under a heading is one headline between two paragraphs of the article
+        (Reuters' "Related Coverage" box with one story in it): prose above the heading and
+        prose again right after the headline."""
+        if len(items) != 1:
+            return False
+        above = bisect.bisect_left(kept, header) - 1
+        below = bisect.bisect_right(kept, items[0])
+        return above >= 0 and good[kept[above]] and below < len(kept) and good[kept[below]]
 
     @staticmethod
     def list_goes_on(kinds: list[str | None], p: int, blurbs: int) -> bool:
