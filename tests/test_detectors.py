@@ -917,3 +917,22 @@ def test_a_lone_headline_under_a_related_heading_above_the_article_stays():
     headline = "The Beauty of Korea Revealed at the Welcome Daehak-ro Festival"
     result = cleaner.clean("\n".join(["Blog", "Latest News", headline, PARAGRAPH, PARAGRAPH_2]))
     assert not any(r.text == headline and r.reason == "teaser_list" for r in result.removed)
+
+
+POEM = ["Time", "is divided", "into two rivers:", "the first", "flows backward, devouring", "life already lived;",
+        "the other", "moves forward with you", "exposing", "your life.", "Time is joy."]
+
+
+def test_a_poem_quoted_at_the_end_of_an_article_stays():
+    lead_in = ("The poet answered the question in a short poem that he wrote for a friend in the last years "
+               "of his life, and it is worth reading slowly:")
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, lead_in, *POEM, "Share this:", "Twitter", "Facebook"]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, lead_in, *POEM]
+
+
+def test_a_sidebar_of_links_and_one_broken_sentence_is_no_poem():
+    sidebar = ["Menu and widgets", "My home page", "My papers", "My software",
+               "You can subscribe to this blog by email.", "Where to find me?", "You can also find me on",
+               "Twitter as @someone,", "on GitHub,", "and on LinkedIn."]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, *sidebar]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]

@@ -54,6 +54,8 @@ BULLET = regex.compile(r"^\s*[-–•*·▪]\s+")
 COUNT_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
 COLONS = (":", "：")
+# the ends of a line of verse: a sentence broken over lines ends its pieces in punctuation
+VERSE_ENDS = (",", ";", ":", ".", "!", "?", "…", "—", "–", "-")
 SENTENCE_PUNCTUATION = (".", "!", "?", "…", *SCRIPT_FULL_STOPS)
 INITIALISM_END = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}$")
 NUMBER_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]*\d[^\s]*")
@@ -169,7 +171,8 @@ class BoilerplateDetector(Detector):
                  min_truncated_teaser_items: int = 1, min_excerpts: int = 2, article_item_min_words: int = 2,
                  min_article_item_share: float = 0.5, list_term_min_letters: int = 5, article_list_min_mean_words: float = 3.0,
                  count_words: Mapping[str, int] = MappingProxyType(COUNT_WORDS), min_tail_list_items: int = 2,
-                 max_tail_list_items: int = 15, tail_list_item_max_words: int = 30) -> None:
+                 max_tail_list_items: int = 15, tail_list_item_max_words: int = 30, min_verse_lines: int = 4,
+                 min_verse_share: float = 0.8) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -200,6 +203,8 @@ class BoilerplateDetector(Detector):
         self.min_tail_list_items = min_tail_list_items
         self.max_tail_list_items = max_tail_list_items
         self.tail_list_item_max_words = tail_list_item_max_words
+        self.min_verse_lines = min_verse_lines
+        self.min_verse_share = min_verse_share
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -229,6 +234,31 @@ class BoilerplateDetector(Detector):
             if ok and use_stopwords:
                 ok = (stop / total if total else 0.0) >= self.min_stopword_density
             good.append(ok or EMBED_ATTRIBUTION.fullmatch(block.text) is not None)
+        return good
+
+    def verse(self, texts: list[str], good: list[bool]) -> list[bool]:
+        """Verse next to the article's prose is the article's (a poem quoted at a post's end,
+        a song's lyrics): a run of at least ``min_verse_lines`` short blocks (at most
+        ``list_item_max_words`` words) touching a good block, at least ``min_verse_share`` of
+        them starting in lower case or ending in punctuation and at least one ending in a comma
+        or a semicolon: sentences broken over lines. A menu's or a link list's items start in
+        capitals and end in no punctuation."""
+        good = list(good)
+        position = 0
+        while position < len(texts):
+            if good[position]:
+                position += 1
+                continue
+            end = position
+            while end < len(texts) and not good[end] and word_count(texts[end]) <= self.list_item_max_words:
+                end += 1
+            run = [text.rstrip().rstrip(TRAILING_CLOSERS) for text in texts[position:end]]
+            touches = (position > 0 and good[position - 1]) or (end < len(texts) and good[end])
+            verse_like = sum(text[:1].islower() or text.endswith(VERSE_ENDS) for text in run)
+            if (len(run) >= self.min_verse_lines and touches and verse_like >= self.min_verse_share * len(run)
+                    and any(text.endswith((",", ";")) for text in run)):
+                good[position:end] = [True] * (end - position)
+            position = max(end, position + 1)
         return good
 
     def absorb_neighbours(self, texts: list[str], good: list[bool]) -> list[bool]:
@@ -315,7 +345,8 @@ class BoilerplateDetector(Detector):
         markers = doc.refused_markers
         standing = ([b.removal is None and (b.start, b.end) not in markers for b in blocks] if markers
                     else [b.removal is None for b in blocks])
-        kept_good = self.absorb_neighbours([b.text for b in kept_blocks], self.classify(kept_blocks))
+        texts = [b.text for b in kept_blocks]
+        kept_good = self.verse(texts, self.absorb_neighbours(texts, self.classify(kept_blocks)))
         if not any(kept_good):
             return
         good = [False] * len(blocks)
