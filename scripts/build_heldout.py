@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Build a held-out check from pages of sites outside eval-dev: the test pages that two
+"""Build a held-out check from pages of sites outside eval-dev: the test pages that three
 extraction libraries ship in their source releases on PyPI.
 
-    python scripts/build_heldout.py OUT            # downloads the two sdists with pip
+    python scripts/build_heldout.py OUT            # downloads the three sdists with pip
     python scripts/build_heldout.py OUT --sdists DIR   # or reads them from DIR
-    cleaner eval OUT/news-page OUT/news-region OUT/news-html OUT/traf-page OUT/traf-region OUT/traf-html
+    cleaner eval OUT/news-page OUT/news-region OUT/news-html OUT/traf-page OUT/traf-region OUT/traf-html \
+        OUT/ae-page OUT/ae-region OUT/ae-html
 
 - ``news-*``: newspaper4k 0.9.6's ``tests/data`` (news pages from CNN, Wired, Time, Fox 13, BBC
   Burmese, Yonhap, Chinese, Japanese, Thai, Arabic, Latvian and Spanish sites, 2013-2023), with
@@ -15,6 +16,11 @@ extraction libraries ship in their source releases on PyPI.
   its precision. Beside them, ``expected.json`` holds what people wrote down for those pages:
   the strings that ``tests/realworld_tests.py`` asserts are ``in`` / ``not in`` the extraction
   (``must_keep`` / ``must_remove``), which ``cleaner eval`` checks.
+- ``ae-*``: article-extractor 0.5.9's ``tests/fixtures/fullpage_to_article_html`` (28 pages of
+  2026 from blogs and news sites: The Local Denmark, MIT Technology Review, InfoWorld, LeadDev,
+  The Marginalian, martinfowler.com, simonwillison.net, ...; rendered in a browser), with the
+  text of its expected article HTML (a curated selector's element, cleaned by hand; it still
+  holds some residue: reading times, tags, a paywall's prompt) as the gold body.
 
 ``*-page`` holds the visible text of the whole page (block elements one per line, as a
 browser's text dump), ``*-region`` that of the smallest element holding nine tenths of the gold
@@ -39,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaner.decode import decode_bytes
 
-SDISTS = {"newspaper4k": "0.9.6", "trafilatura": "1.1.0"}
+SDISTS = {"newspaper4k": "0.9.6", "trafilatura": "1.1.0", "article-extractor": "0.5.9"}
 BLOCK_TAGS = frozenset(
     "p div section article header footer aside nav ul ol li h1 h2 h3 h4 h5 h6 table tr td th "
     "blockquote figure figcaption br pre form main dl dt dd".split())
@@ -151,6 +157,22 @@ def trafilatura_pages(sdist: Path) -> list[tuple[str, str, str]]:
     return pages
 
 
+def article_extractor_pages(sdist: Path) -> list[tuple[str, str, str]]:
+    """(id, html, text of the expected article HTML) of article-extractor's page fixtures."""
+    from lxml import html as lxml_html
+
+    with tarfile.open(sdist) as archive:
+        members = {m.name: m for m in archive.getmembers() if "/fullpage_to_article_html/" in m.name}
+        pages = []
+        for name, member in sorted(members.items()):
+            if name.endswith("/raw.html") and name[:-len("raw.html")] + "expected.html" in members:
+                folder = name.split("/fullpage_to_article_html/", 1)[1].rsplit("/", 1)[0]
+                expected = decode_bytes(archive.extractfile(members[name[:-len("raw.html")] + "expected.html"]).read())
+                gold = visible_text(lxml_html.fromstring(expected))
+                pages.append((folder.replace("/", "_").replace(".", "_"), decode_bytes(archive.extractfile(member).read()), gold))
+    return pages
+
+
 def case_id_of(file_name: str) -> str:
     """The case id of a cached page's file name ("heise.de.lithium.html" -> "heise_de_lithium")."""
     return Path(file_name).stem.replace(".", "_")
@@ -225,10 +247,10 @@ def write_snippets(folder: Path, snippets: dict[str, dict[str, list[str]]]) -> i
 
 
 def fetch(folder: Path) -> dict[str, Path]:
-    """The two sdists in ``folder``, downloaded with pip when missing."""
+    """The sdists in ``folder``, downloaded with pip when missing."""
     found = {}
     for name, version in SDISTS.items():
-        path = folder / f"{name}-{version}.tar.gz"
+        path = folder / f"{name.replace('-', '_')}-{version}.tar.gz"
         if not path.exists():
             subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
                             "--dest", str(folder), f"{name}=={version}"], check=True)
@@ -238,8 +260,8 @@ def fetch(folder: Path) -> dict[str, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path, help="folder to write the six variants into")
-    parser.add_argument("--sdists", type=Path, help="folder holding (or to hold) the two sdists")
+    parser.add_argument("out", type=Path, help="folder to write the nine variants into")
+    parser.add_argument("--sdists", type=Path, help="folder holding (or to hold) the three sdists")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         sdists = fetch(args.sdists or Path(scratch))
@@ -247,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         traf = add_pages(args.out, "traf", trafilatura_pages(sdists["trafilatura"]))
         snippets = trafilatura_snippets(sdists["trafilatura"])
         checked = [write_snippets(args.out / variant, snippets) for variant in ("traf-page", "traf-region", "traf-html")]
-    print(f"{news} newspaper4k pages, {traf} trafilatura pages ({checked[0]} with snippets) -> {args.out}")
+        fixtures = add_pages(args.out, "ae", article_extractor_pages(sdists["article-extractor"]))
+    print(f"{news} newspaper4k pages, {traf} trafilatura pages ({checked[0]} with snippets), "
+          f"{fixtures} article-extractor pages -> {args.out}")
     return 0
 
 

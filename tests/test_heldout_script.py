@@ -1,4 +1,4 @@
-"""scripts/build_heldout.py on two small source archives laid out as the real ones (no network)."""
+"""scripts/build_heldout.py on three small source archives laid out as the real ones (no network)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,19 @@ def add(archive: tarfile.TarFile, name: str, text: str) -> None:
     archive.addfile(info, io.BytesIO(data))
 
 
+FIXTURES = "article_extractor-0.5.9/tests/fixtures/fullpage_to_article_html"
+
+
+def add_fixture_archive(folder, pages: dict[str, tuple[str, str | None]]) -> None:
+    """article-extractor's sdist with ``pages`` (folder -> raw HTML, expected HTML or None)."""
+    with tarfile.open(folder / "article_extractor-0.5.9.tar.gz", "w:gz") as archive:
+        add(archive, "article_extractor-0.5.9/README.md", "fixtures")
+        for name, (raw, expected) in pages.items():
+            add(archive, f"{FIXTURES}/{name}/raw.html", raw)
+            if expected is not None:
+                add(archive, f"{FIXTURES}/{name}/expected.html", expected)
+
+
 def test_visible_text_puts_blocks_on_lines_and_leaves_scripts_out():
     from lxml import html
 
@@ -73,9 +86,19 @@ def test_both_archives_give_page_and_region_cases(tmp_path):
     with tarfile.open(tmp_path / "trafilatura-1.1.0.tar.gz", "w:gz") as archive:
         add(archive, "trafilatura-1.1.0/tests/cache/example.org.council.html", PAGE)
         add(archive, "trafilatura-1.1.0/tests/realworld_tests.py", REALWORLD_TESTS)
+    expected = "<div id='articleBody'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>"
+    add_fixture_archive(tmp_path, {"www.example.dk/council-budget": (PAGE, expected),
+                                   "www.example.dk/no-expected": (PAGE, None)})  # no expected HTML: no case
     out = tmp_path / "out"
     assert script.main([str(out), "--sdists", str(tmp_path)]) == 0
     assert sorted(p.name for p in (out / "news-page").iterdir()) == ["council.gold.txt", "council.raw.txt"]
+    # article-extractor's expected article HTML, as text, is the gold body of its page
+    assert sorted(p.name for p in (out / "ae-page").iterdir()) == [
+        "www_example_dk_council-budget.gold.txt", "www_example_dk_council-budget.raw.txt"]
+    assert (out / "ae-page" / "www_example_dk_council-budget.gold.txt").read_text(
+        encoding="utf-8").splitlines() == PARAGRAPHS
+    assert (out / "ae-region" / "www_example_dk_council-budget.raw.txt").read_text(
+        encoding="utf-8").splitlines() == ["Council approves the budget", *PARAGRAPHS]
     region = (out / "news-region" / "council.raw.txt").read_text(encoding="utf-8").splitlines()
     assert region == ["Council approves the budget", *PARAGRAPHS]
     # the HTML case is the page itself, for the cleaner's HTML input
@@ -98,6 +121,7 @@ def test_the_asserted_snippets_become_expected_json(tmp_path):
     with tarfile.open(tmp_path / "trafilatura-1.1.0.tar.gz", "w:gz") as archive:
         add(archive, "trafilatura-1.1.0/tests/cache/example.org.council.html", PAGE)
         add(archive, "trafilatura-1.1.0/tests/realworld_tests.py", REALWORLD_TESTS)
+    add_fixture_archive(tmp_path, {})
     out = tmp_path / "out"
     assert script.main([str(out), "--sdists", str(tmp_path)]) == 0
     written = json.loads((out / "traf-page" / "expected.json").read_text(encoding="utf-8"))
