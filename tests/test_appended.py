@@ -129,6 +129,14 @@ def test_a_glued_dateline_with_residue_under_it_does_not_cut_the_article():
     assert appended_cuts(before, "Why a Beloved Writer Vanished") == [2]
 
 
+def test_the_next_item_of_the_articles_numbered_list_is_no_new_story():
+    # a newsletter's roundup: numbered items, each with its sources' credits under it
+    before = ["4 Why the council wants the bridge reopened by spring", STANDFIRST, MORE_STANDFIRST]
+    assert appended_cuts(before, "5 Are bossware apps tracking you?") == []
+    # the same line without the list before it is a headline like any other
+    assert appended_cuts(before[1:], "5 Are bossware apps tracking you?") == [2]
+
+
 def test_a_strong_signal_needs_sixty_words_of_prose_before_it():
     # on a page, the prose before a menu line can be glued menus and captions: under
     # min_prose_words_strong words, two pieces of residue after a headline-like line cut nothing

@@ -33,12 +33,16 @@ INTERVIEW_TURN = regex.compile(r"\p{L}{1,2}\s*[:.]\s")
 LINK = regex.compile(r"https?://|www\.|\bpic\.twitter\.com/")
 RESIDUE_KINDS = frozenset({"caption", "duplicate", "ui", "metadata", "advertisement"})
 CLOSING_BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
+# the number that opens an item of a numbered list ("5 Are bossware apps tracking you?", "5.
+# The river path")
+ITEM_NUMBER = regex.compile(r"(\d{1,2})[.)]?\s+\S")
 
 
 class AppendedStoryDetector(Detector):
     """Cuts the document at the headline of an appended story (TextTiling-like).
 
-    A candidate is a kept headline-like block (not an interview turn) of at least
+    A candidate is a kept headline-like block (not an interview turn, nor the next item of a
+    numbered list the article holds: "5 Are bossware apps tracking you?" after "4 ...") of at least
     ``headline_min_words`` words (``short_headline_min_words`` with a strong signal: "NASCAR
     Standings") and at most ``headline_max_words`` (on a glued page a headline carries its
     byline and time stamp) with at least ``min_prose_words_after`` words of prose after it. Its lexical cohesion is the cosine of
@@ -202,7 +206,14 @@ class AppendedStoryDetector(Detector):
         before = TermVector()  # the terms of blocks[:merged]; merged when needed
         merged = 0
         prose_before = 0
+        item_numbers: set[int] = set()  # the numbers that opened blocks so far
         for position, index in enumerate(kept):
+            number = item_number(blocks[position].text)
+            if number is not None:
+                item_numbers.add(number)
+                if number - 1 in item_numbers:  # the article's numbered list goes on
+                    prose_before += prose_words[position]
+                    continue
             if (prose_before >= self.min_prose_words_strong
                     and total_prose - prose_before - prose_words[position] >= self.min_prose_words_after
                     and blocks[position].measure(self.name, self.is_candidate)):
@@ -232,6 +243,14 @@ class AppendedStoryDetector(Detector):
                             yield Finding(index, reason, cut=True)
                             return
             prose_before += prose_words[position]
+
+
+def item_number(text: str) -> int | None:
+    """The number that opens ``text`` as an item of a numbered list, or None."""
+    if not text[:1].isdigit():
+        return None
+    match = ITEM_NUMBER.match(text)
+    return int(match.group(1)) if match else None
 
 
 def holds_interview_turn(text: str, cuts: list[int]) -> bool:
