@@ -571,9 +571,11 @@ def test_a_teasers_blurb_cut_after_a_comma_goes_and_the_article_below_stays():
     result = cleaner.clean(text)
     assert dek not in result.text
     assert result.text.splitlines()[-2:] == [PARAGRAPH_2, PARAGRAPH_3]
-    # a headline printed whole under the same heading is one link and stays, as before
+    # a headline printed whole under the same heading is one link, as Reuters' "Related Coverage"
+    # prints one story between paragraphs: it goes too (a short subheading would stay: see
+    # test_an_articles_subheading_under_a_stray_heading_stays)
     result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, "Read Next", TEASERS[0], PARAGRAPH_3]))
-    assert TEASERS[0] in result.text.splitlines()
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
 
 
 def test_boilerplate_keeps_a_closing_lead_in_and_an_embedded_posts_signature():
@@ -936,3 +938,13 @@ def test_a_sidebar_of_links_and_one_broken_sentence_is_no_poem():
                "Twitter as @someone,", "on GitHub,", "and on LinkedIn."]
     result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, *sidebar]))
     assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+
+
+@pytest.mark.parametrize("heading, line", [
+    ("Most Read", "Apple’s latest 12.9-inch iPad Pro drops to $799"),  # a "most read" box lists several
+    ("Related Coverage", "The al-Tanf base"),  # an article's subheading is short
+    ("Related Coverage", "3. Get support for the scary stuff to strengthen your mindset"),  # the article's list
+])
+def test_an_articles_subheading_under_a_stray_heading_stays(heading, line):
+    result = cleaner.clean("\n".join([PARAGRAPH, heading, line, PARAGRAPH_2, PARAGRAPH_3]))
+    assert line in result.text.splitlines()

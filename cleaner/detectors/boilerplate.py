@@ -172,7 +172,8 @@ class BoilerplateDetector(Detector):
                  min_article_item_share: float = 0.5, list_term_min_letters: int = 5, article_list_min_mean_words: float = 3.0,
                  count_words: Mapping[str, int] = MappingProxyType(COUNT_WORDS), min_tail_list_items: int = 2,
                  max_tail_list_items: int = 15, tail_list_item_max_words: int = 30, min_verse_lines: int = 4,
-                 min_verse_share: float = 0.8) -> None:
+                 min_verse_share: float = 0.8, lone_teaser_min_words: int = 6,
+                 lone_teaser_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line")) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -205,6 +206,8 @@ class BoilerplateDetector(Detector):
         self.tail_list_item_max_words = tail_list_item_max_words
         self.min_verse_lines = min_verse_lines
         self.min_verse_share = min_verse_share
+        self.lone_teaser_min_words = lone_teaser_min_words
+        self.lone_teaser_header_rules = frozenset(lone_teaser_header_rules)
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -594,7 +597,7 @@ class BoilerplateDetector(Detector):
                     blurbs += 1
                 expected = numbered if numbered is not None else expected
                 items.append(after[p])
-            if self.min_teaser_items <= headlines <= self.max_teaser_items or self.lone_teaser(kept, good, start, items):
+            if self.min_teaser_items <= headlines <= self.max_teaser_items or self.lone_teaser(blocks, kept, good, start, items):
                 found.update(items)
                 continue
             cut_short = list(itertools.takewhile(lambda i: TRUNCATED.search(blocks[i].text.rstrip()) is not None, items))
@@ -602,12 +605,16 @@ class BoilerplateDetector(Detector):
                 found.update(cut_short)
         return sorted(found)
 
-    @staticmethod
-    def lone_teaser(kept: list[int], good: list[bool], header: int, items: list[int]) -> bool:
-        """Whether the list under a heading is one headline between two paragraphs of the article
-        (Reuters' "Related Coverage" box with one story in it): prose above the heading and
-        prose again right after the headline."""
-        if len(items) != 1:
+    def lone_teaser(self, blocks: list[Block], kept: list[int], good: list[bool], header: int, items: list[int]) -> bool:
+        """Whether the list under a heading is one story's headline between two paragraphs of
+        the article (Reuters' "Related Coverage" box with one story in it): a related-stories
+        heading (one of ``lone_teaser_header_rules``: a "most read" box lists several) with prose above
+        it, prose again right after the headline, and a headline of at least
+        ``lone_teaser_min_words`` words without a sentence end or a leading number (the
+        article's own subheading, "The al-Tanf base", is shorter; "3. Get support" is the
+        article's list)."""
+        if (len(items) != 1 or blocks[header].removal.rule not in self.lone_teaser_header_rules
+                or not is_headline(text := blocks[items[0]].text, self.lone_teaser_min_words) or text[:1].isdigit()):
             return False
         above = bisect.bisect_left(kept, header) - 1
         below = bisect.bisect_right(kept, items[0])
