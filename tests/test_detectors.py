@@ -948,3 +948,12 @@ def test_a_sidebar_of_links_and_one_broken_sentence_is_no_poem():
 def test_an_articles_subheading_under_a_stray_heading_stays(heading, line):
     result = cleaner.clean("\n".join([PARAGRAPH, heading, line, PARAGRAPH_2, PARAGRAPH_3]))
     assert line in result.text.splitlines()
+
+
+def test_a_paragraph_introducing_a_picture_stays_above_its_caption():
+    lead_in = ("On a fresh installation of the browser, right-clicking an image while some text on the page "
+               "is highlighted looks like so:")
+    caption = "Freshly installed browser, right-clicking"
+    result = cleaner.clean("\n".join(["Home", "Blog", "About", lead_in, caption, PARAGRAPH, PARAGRAPH_2]))
+    assert result.text.splitlines()[0] == lead_in
+    assert result.text.splitlines()[-2:] == [PARAGRAPH, PARAGRAPH_2]

@@ -173,7 +173,8 @@ class BoilerplateDetector(Detector):
                  count_words: Mapping[str, int] = MappingProxyType(COUNT_WORDS), min_tail_list_items: int = 2,
                  max_tail_list_items: int = 15, tail_list_item_max_words: int = 30, min_verse_lines: int = 4,
                  min_verse_share: float = 0.8, lone_teaser_min_words: int = 6,
-                 lone_teaser_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line")) -> None:
+                 lone_teaser_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line"),
+                 lead_in_prose_min_words: int = 20) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -208,6 +209,7 @@ class BoilerplateDetector(Detector):
         self.min_verse_share = min_verse_share
         self.lone_teaser_min_words = lone_teaser_min_words
         self.lone_teaser_header_rules = frozenset(lone_teaser_header_rules)
+        self.lead_in_prose_min_words = lead_in_prose_min_words
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -268,7 +270,9 @@ class BoilerplateDetector(Detector):
         """Short sentences next to good blocks are good too: forwards (a short last paragraph)
         from ``absorb_after_min_words`` words (or a lead-in ending in a colon, see
         ``is_lead_in``), backwards (a short lead) from
-        ``absorb_before_min_words``."""
+        ``absorb_before_min_words``; and a lead-in of ``lead_in_prose_min_words`` words or more
+        with one block between it and the next good block ("... right-clicking an image looks
+        like so:", a picture's caption, the next paragraph)."""
         good = list(good)
         for position in range(1, len(texts)):
             if not good[position] and good[position - 1] and (
@@ -277,6 +281,9 @@ class BoilerplateDetector(Detector):
         for position in range(len(texts) - 2, -1, -1):
             if not good[position] and good[position + 1] and self.is_sentence(texts[position], self.absorb_before_min_words):
                 good[position] = True
+            elif (not good[position] and good[position + 2:position + 3] == [True]
+                  and word_count(texts[position]) >= self.lead_in_prose_min_words and self.is_lead_in(texts[position])):
+                good[position] = True  # a paragraph introducing a picture: its caption, then prose
         return good
 
     def is_lead_in(self, text: str) -> bool:
