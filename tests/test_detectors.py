@@ -189,6 +189,18 @@ def test_a_line_under_the_headline_that_no_rule_knows_is_no_title(under):
     assert result.text == PARAGRAPH + "\n" + PARAGRAPH_2
 
 
+def test_a_lead_of_two_sentences_ending_in_a_question_is_no_title():
+    lead = ("Suppose we answer the most important question of existence in the affirmative. There is "
+            "then only one question remaining: How shall we live this life?")
+    headline = "What a Weasel Knows That We Forget: Annie Dillard on How to Live"
+    result = cleaner.clean("\n".join([headline, "By Jane Doe", lead, PARAGRAPH, PARAGRAPH_2]))
+    assert result.title == headline
+    assert result.text.splitlines() == [lead, PARAGRAPH, PARAGRAPH_2]
+    # a headline in two short sentences is still one
+    result = cleaner.clean("\n".join(["It's over. Here's why", PARAGRAPH, PARAGRAPH_2]))
+    assert result.title == "It's over. Here's why"
+
+
 def test_no_title_when_the_article_starts_with_prose():
     result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2]))
     assert result.title is None and result.text == PARAGRAPH + "\n" + PARAGRAPH_2

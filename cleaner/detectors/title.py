@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..document import Block, Document
-from ..layout import Layout
+from ..layout import SENTENCE_END, Layout
 from ..text_stats import is_headline
 from .base import Detector, Finding
 from .widgets import only_ui_words, ui_words
@@ -37,8 +37,10 @@ class TitleDetector(Detector):
     kind = "title"
 
     def __init__(self, min_words: int = 3, max_words: int = 25, prose_min_words: int = 12,
-                 byline_window: int = 3, byline_rules: Iterable[str] = BYLINE_RULES) -> None:
+                 byline_window: int = 3, byline_rules: Iterable[str] = BYLINE_RULES,
+                 two_sentences_min_words: int = 15) -> None:
         self.min_words = min_words
+        self.two_sentences_min_words = two_sentences_min_words
         self.max_words = max_words
         self.ui_words = ui_words()
         self.prose_min_words = prose_min_words
@@ -57,7 +59,8 @@ class TitleDetector(Detector):
         for index, block in enumerate(doc.blocks):
             if index >= layout.first_prose:
                 break
-            headline = is_headline(block.text, self.min_words, self.max_words) and not self.is_ui(block.text)
+            headline = (is_headline(block.text, self.min_words, self.max_words) and not self.is_ui(block.text)
+                        and not self.is_paragraph(block))
             if block.kept and block.is_prose(self.prose_min_words) and not headline:
                 break  # a paragraph: what follows it is the article, not its head
             if not headline:
@@ -77,6 +80,17 @@ class TitleDetector(Detector):
         chosen = kept_candidates[0] if kept_candidates else bylined if bylined is not None else reclaimed
         if chosen is not None:
             yield Finding(chosen, "headline")
+
+    def is_paragraph(self, block: Block) -> bool:
+        """Two sentences or more in ``two_sentences_min_words`` words or more ("Suppose we answer
+        the most important question of existence in the affirmative. There is then only one
+        question remaining: How shall we live this life?"): a lead paragraph that ends in a
+        question, not a headline ("It's over. Here's why" is one; a standfirst without its full
+        stop, "The repression has only fuelled the crisis. It is up to them to de-escalate",
+        stays a candidate, as the dots of "The VW ID. SPACE VIZZION is ..." do)."""
+        text = block.text.rstrip()
+        return (block.word_count >= self.two_sentences_min_words and text.endswith((".", "?", "!"))
+                and any(m.end() < len(text) for m in SENTENCE_END.finditer(text)))
 
     def byline_follows(self, doc: Document, index: int) -> bool:
         """Whether a byline that a rule removed comes within ``byline_window`` blocks after block
