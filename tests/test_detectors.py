@@ -196,9 +196,11 @@ def test_a_lead_of_two_sentences_ending_in_a_question_is_no_title():
     result = cleaner.clean("\n".join([headline, "By Jane Doe", lead, PARAGRAPH, PARAGRAPH_2]))
     assert result.title == headline
     assert result.text.splitlines() == [lead, PARAGRAPH, PARAGRAPH_2]
-    # a headline in two short sentences is still one
-    result = cleaner.clean("\n".join(["It's over. Here's why", PARAGRAPH, PARAGRAPH_2]))
-    assert result.title == "It's over. Here's why"
+    # a headline in two short sentences is still one, and so is one in Title Case quoting a sentence
+    for headline in ("It's over. Here's why",
+                     "South Dakota Says, 'Meth. We're On It,' and Twitter Asks, Are You Guys OK?"):
+        result = cleaner.clean("\n".join([headline, PARAGRAPH, PARAGRAPH_2]))
+        assert result.title == headline
 
 
 def test_no_title_when_the_article_starts_with_prose():

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout
-from ..text_stats import is_headline
+from ..text_stats import WORD, is_headline
 from .base import Detector, Finding
 from .widgets import only_ui_words, ui_words
 
@@ -87,10 +87,16 @@ class TitleDetector(Detector):
         question remaining: How shall we live this life?"): a lead paragraph that ends in a
         question, not a headline ("It's over. Here's why" is one; a standfirst without its full
         stop, "The repression has only fuelled the crisis. It is up to them to de-escalate",
-        stays a candidate, as the dots of "The VW ID. SPACE VIZZION is ..." do)."""
+        stays a candidate, as the dots of "The VW ID. SPACE VIZZION is ..." do, and so does a
+        headline in Title Case that quotes a sentence: "South Dakota says, 'Meth. We're On It,'
+        and Twitter Asks, Are You Guys OK?", half its words capitalised)."""
         text = block.text.rstrip()
-        return (block.word_count >= self.two_sentences_min_words and text.endswith((".", "?", "!"))
-                and any(m.end() < len(text) for m in SENTENCE_END.finditer(text)))
+        if block.word_count < self.two_sentences_min_words or not text.endswith((".", "?", "!")):
+            return False
+        if not any(m.end() < len(text) for m in SENTENCE_END.finditer(text)):
+            return False
+        words = WORD.findall(text)
+        return sum(w[0].isupper() for w in words) * 2 < len(words)  # prose, not Title Case
 
     def byline_follows(self, doc: Document, index: int) -> bool:
         """Whether a byline that a rule removed comes within ``byline_window`` blocks after block
