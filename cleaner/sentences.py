@@ -65,6 +65,7 @@ MARKER = regex.compile(r"""(?ix)(?<![\p{L}\p{N}'’-])(?:
 | (?P<lead>
     more\ (?:in|from|on)\ (?=\p{Lu}) | next\ up\ (?:in|on)\ (?=\p{Lu}) | up\ next\ (?:in|on)\ (?=\p{Lu})
   | by\ (?:signing\ up|subscribing|clicking\ (?:subscribe|sign\ up)) | e-?mail\ \(required\)
+  | why\ you\ can\ trust\ (?=\p{Lu})
   )
 )""")
 # How the markers start: an Aho-Corasick scan for these (as written, in capitals or title case)
@@ -79,7 +80,7 @@ MARKER_STARTS = (
     "Condividi", "Iscriviti", "Pubblicità", "As mais", "Mais lidas", "Leia", "Compartilhe",
     "Publicidade", "Самое", "Читайте", "Поделиться", "Реклама", "Related", "Read more",
     "Read next", "See also", "Also read", "More in", "More from", "More on", "Next up", "Up next",
-    "By signing", "By subscribing", "By clicking", "Email (", "E-mail (", "Popular", "More stories",
+    "By signing", "By subscribing", "By clicking", "Email (", "E-mail (", "Why you can trust", "Popular", "More stories",
     "More news", "More articles", "More videos", "Recent", "Featured video", "comments powered by Disqus",
     "blog comments powered by Disqus", "Previous", "Next", "Prev", "Older", "Newer", "About the")
 

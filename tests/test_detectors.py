@@ -971,3 +971,13 @@ def test_a_paragraph_introducing_a_picture_stays_above_its_caption():
     result = cleaner.clean("\n".join(["Home", "Blog", "About", lead_in, caption, PARAGRAPH, PARAGRAPH_2]))
     assert result.text.splitlines()[0] == lead_in
     assert result.text.splitlines()[-2:] == [PARAGRAPH, PARAGRAPH_2]
+
+
+def test_a_trust_label_glued_between_a_caption_and_a_paragraph_keeps_the_paragraph():
+    glued = ("Image: Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur Why you can "
+             "trust Sky News " + PARAGRAPH)
+    result = cleaner.clean("\n".join([glued, PARAGRAPH_2, PARAGRAPH_3]))
+    assert PARAGRAPH in result.text and "Image: Jose Mourinho" not in result.text
+    # alone on its line the label goes
+    result = cleaner.clean("\n".join([PARAGRAPH, "Why you can trust Sky News", PARAGRAPH_2]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2]
