@@ -281,7 +281,7 @@ class BoilerplateDetector(Detector):
         for position in range(len(texts) - 2, -1, -1):
             if not good[position] and good[position + 1] and self.is_sentence(texts[position], self.absorb_before_min_words):
                 good[position] = True
-            elif (not good[position] and good[position + 2:position + 3] == [True]
+            elif (not good[position] and position + 2 < len(good) and good[position + 2]
                   and word_count(texts[position]) >= self.lead_in_prose_min_words and self.is_lead_in(texts[position])):
                 good[position] = True  # a paragraph introducing a picture: its caption, then prose
         return good

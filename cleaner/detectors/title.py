@@ -82,10 +82,10 @@ class TitleDetector(Detector):
             yield Finding(chosen, "headline")
 
     def is_paragraph(self, block: Block) -> bool:
-        """Two sentences or more in ``two_sentences_min_words`` words or more ("Suppose we answer
-        the most important question of existence in the affirmative. There is then only one
-        question remaining: How shall we live this life?"): a lead paragraph that ends in a
-        question, not a headline ("It's over. Here's why" is one; a standfirst without its full
+        """Two sentences or more in ``two_sentences_min_words`` words or more, the last one ended
+        ("Suppose we answer the most important question of existence in the affirmative. There
+        is then only one question remaining: How shall we live this life?"): a lead paragraph,
+        not a headline ("It's over. Here's why" is one; a standfirst without its full
         stop, "The repression has only fuelled the crisis. It is up to them to de-escalate",
         stays a candidate, as the dots of "The VW ID. SPACE VIZZION is ..." do, and so does a
         headline in Title Case that quotes a sentence: "South Dakota says, 'Meth. We're On It,'
