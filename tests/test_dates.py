@@ -26,6 +26,8 @@ from cleaner.dates import DATE, MONTH, to_iso
     ("20 ноября 2019, 10:35", "2019-11-20T10:35"),
     ("2019년 11월 20일", "2019-11-20"),
     ("2019年11月20日", "2019-11-20"),
+    ("4th March 2026", "2026-03-04"),  # a British ordinal day
+    ("Posted 3rd of March 2026 at 11:59 pm", "2026-03-03T23:59"),
     ("3 hours ago", None),
     ("no date here", None),
 ])
@@ -39,3 +41,8 @@ def test_every_month_name_the_date_pattern_finds_is_read():
     names = [w for w in words if DATE.fullmatch(f"20 {w} 2019")]
     assert len(names) > 60
     assert [name for name in names if (to_iso(f"20 {name} 2019") or "")[-2:] != "20"] == []
+
+
+def test_the_date_pattern_takes_a_british_ordinal_day_whole():
+    assert DATE.search("Posted 4th March 2026 at 3:50 pm").group() == "4th March 2026"
+    assert DATE.search("on the 3rd of March, 2026").group() == "3rd of March, 2026"

@@ -981,3 +981,11 @@ def test_a_trust_label_glued_between_a_caption_and_a_paragraph_keeps_the_paragra
     # alone on its line the label goes
     result = cleaner.clean("\n".join([PARAGRAPH, "Why you can trust Sky News", PARAGRAPH_2]))
     assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2]
+
+
+def test_a_quotations_source_under_it_stays():
+    quote = ("Shock! Shock! I learned yesterday that an open problem I had been working on for several weeks "
+             "had just been solved, and it is a joy to celebrate this advance in automatic deduction.")
+    source = "— Donald Knuth, Claude's Cycles"
+    result = cleaner.clean("\n".join([PARAGRAPH, quote, source, "Recent articles", "Share", "Subscribe"]))
+    assert result.text.splitlines() == [PARAGRAPH, quote, source]

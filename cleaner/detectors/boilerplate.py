@@ -22,6 +22,8 @@ from .datelines import DATE, TIME
 DIGIT = regex.compile(r"\d")
 # the signature under an embedded post: "— Jane Doe (@janedoe) November 18, 2019"
 EMBED_ATTRIBUTION = regex.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s[^\n]{0,40}\d{4}")
+# the source under a quotation: a dash, a name, maybe its work ("— Donald Knuth, Claude's Cycles")
+QUOTE_ATTRIBUTION = regex.compile(r"[—―–]\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[^\n]{1,80})?")
 STORY_START_KINDS = ("metadata", "title")  # a dateline or byline after a teaser list: a story
 HEADER_END = " :：»›>|-–—"
 TRAILING_CLOSERS = " \"'”’»)]"
@@ -269,14 +271,15 @@ class BoilerplateDetector(Detector):
     def absorb_neighbours(self, texts: list[str], good: list[bool]) -> list[bool]:
         """Short sentences next to good blocks are good too: forwards (a short last paragraph)
         from ``absorb_after_min_words`` words (or a lead-in ending in a colon, see
-        ``is_lead_in``), backwards (a short lead) from
+        ``is_lead_in``, or a quotation's source: "— Donald Knuth, Claude's Cycles"), backwards (a short lead) from
         ``absorb_before_min_words``; and a lead-in of ``lead_in_prose_min_words`` words or more
         with one block between it and the next good block ("... right-clicking an image looks
         like so:", a picture's caption, the next paragraph)."""
         good = list(good)
         for position in range(1, len(texts)):
             if not good[position] and good[position - 1] and (
-                    self.is_sentence(texts[position], self.absorb_after_min_words) or self.is_lead_in(texts[position])):
+                    self.is_sentence(texts[position], self.absorb_after_min_words) or self.is_lead_in(texts[position])
+                    or QUOTE_ATTRIBUTION.fullmatch(texts[position].strip()) is not None):
                 good[position] = True
         for position in range(len(texts) - 2, -1, -1):
             if not good[position] and good[position + 1] and self.is_sentence(texts[position], self.absorb_before_min_words):
