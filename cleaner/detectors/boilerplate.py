@@ -259,7 +259,7 @@ class BoilerplateDetector(Detector):
             end = position
             while end < len(texts) and not good[end] and word_count(texts[end]) <= self.list_item_max_words:
                 end += 1
-            run = [text.rstrip().rstrip(TRAILING_CLOSERS) for text in texts[position:end]]
+            run = [text.rstrip(TRAILING_CLOSERS) for text in texts[position:end]]
             touches = (position > 0 and good[position - 1]) or (end < len(texts) and good[end])
             verse_like = sum(text[:1].islower() or text.endswith(VERSE_ENDS) for text in run)
             if (len(run) >= self.min_verse_lines and touches and verse_like >= self.min_verse_share * len(run)
@@ -370,12 +370,13 @@ class BoilerplateDetector(Detector):
             good[index] = False
         if not any(good):
             return
-        # a table between paragraphs is the article's: its rows set no cluster apart
         rank = {index: position for position, index in enumerate(kept)}
-        short = [rank[i] for i in kept if not good[i]]
-        table_rows = {kept[p] for p in self.data_runs(kept_blocks, short, pagers=False)}
-        gap_standing = [s and i not in table_rows for i, s in enumerate(standing)] if table_rows else standing
-        outlying = self.outlying_clusters(blocks, good, gap_standing)
+
+        def table_rows() -> set[int]:
+            short = [rank[i] for i in kept if not good[i]]
+            return {kept[p] for p in self.data_runs(kept_blocks, short, pagers=False)}
+
+        outlying = self.outlying_clusters(blocks, good, standing, table_rows)
         for index in outlying:
             good[index] = False
         first = good.index(True)
@@ -512,28 +513,25 @@ class BoilerplateDetector(Detector):
         last = words_of(text[ends[-1]:] if ends else text)
         return str(items) in last or any(self.count_words.get(w) == items for w in last)
 
-    def outlying_clusters(self, blocks: list[Block], good: list[bool], standing: list[bool]) -> list[int]:
+    def outlying_clusters(self, blocks: list[Block], good: list[bool], standing: list[bool],
+                          table_rows: Callable[[], set[int]]) -> list[int]:
         """The good blocks of prose clusters apart from the article: clusters are runs of good
         blocks with at most ``max_gap`` other kept blocks between neighbours (what rules
-        removed, such as captions between the lead and the body, does not count); the article is the
+        removed, such as captions between the lead and the body, does not count, nor do the
+        rows of a table, ``table_rows()``, asked for only when there are two clusters or more:
+        a table between paragraphs is the article's); the article is the
         cluster with the most words that is not a cluster of excerpts (``is_excerpt_cluster``),
         and a cluster of excerpts is apart. Another cluster is apart when it has under
         ``max_outlier_share`` of the article's words and its vocabulary is unlike the
         article's (cosine under ``max_outlier_cohesion``): teasers, bios, comments, promos."""
-        clusters: list[list[int]] = []
-        gap = None
-        for position, is_good in enumerate(good):
-            if not is_good:
-                if gap is not None and standing[position]:
-                    gap += 1
-                continue
-            if gap is not None and gap <= self.max_gap:
-                clusters[-1].append(position)
-            else:
-                clusters.append([position])
-            gap = 0
+        clusters = self.clusters(good, standing)
         if len(clusters) < 2:
             return []
+        rows = table_rows()  # rows only join clusters: one cluster stays one without them
+        if rows:
+            clusters = self.clusters(good, [s and i not in rows for i, s in enumerate(standing)])
+            if len(clusters) < 2:
+                return []
         words = [sum(blocks[p].word_count for p in cluster) for cluster in clusters]
         # a cluster of excerpts of other posts is not the article, however long: a short post
         # followed by the blog's excerpts of ten others is still the article
@@ -552,6 +550,23 @@ class BoilerplateDetector(Detector):
             if core_terms.cosine(self.terms(blocks, cluster)) < self.max_outlier_cohesion:
                 outlying.extend(cluster)
         return outlying
+
+    def clusters(self, good: list[bool], gaps: list[bool]) -> list[list[int]]:
+        """The runs of good positions with at most ``max_gap`` positions that ``gaps`` counts
+        between neighbours."""
+        clusters: list[list[int]] = []
+        gap = None
+        for position, is_good in enumerate(good):
+            if not is_good:
+                if gap is not None and gaps[position]:
+                    gap += 1
+                continue
+            if gap is not None and gap <= self.max_gap:
+                clusters[-1].append(position)
+            else:
+                clusters.append([position])
+            gap = 0
+        return clusters
 
     def is_excerpt_cluster(self, blocks: list[Block], cluster: list[int]) -> bool:
         """Whether at least ``min_excerpts`` blocks of ``cluster``, and half of them, end as
