@@ -41,8 +41,8 @@ class DuplicateDetector(Detector):
 
     Reasons: ``exact_repeat`` (same words), ``repeated_in_head`` (a block above the article's
     body, a sentence of prose that is no headline (a standfirst, a teaser) and that the page
-    prints once more: the copy in the head goes, and the other copy stays when prose of the
-    article lies between them), ``near_repeat`` (a block of at least ``near_min_words``
+    prints once more: the copy in the head goes and the other copy stays, one copy of the
+    text always kept), ``near_repeat`` (a block of at least ``near_min_words``
     words whose distinct words overlap an earlier block's by at least ``min_overlap``
     (Jaccard), with the same first or last ``anchor_words`` words: a caption or headline
     printed again with a word changed; only for blocks up to ``max_near_chars``),
@@ -118,10 +118,6 @@ class DuplicateDetector(Detector):
             if doc.blocks[j].kept:
                 yield Finding(j, "embedded_teaser")
 
-    def prose_between(self, doc: Document, start: int, end: int) -> bool:
-        """Whether a kept block of prose lies between blocks ``start`` and ``end``."""
-        return any(b.kept and b.is_prose(self.prose_min_words) for b in doc.blocks[start + 1:end])
-
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """Later copies of earlier blocks."""
         seen: dict[str, int] = {}  # key -> index of its first copy
@@ -145,9 +141,9 @@ class DuplicateDetector(Detector):
             if key in seen:
                 first = seen[key]
                 standfirst = self.is_standfirst(doc, layout, first, copies[key])
-                if standfirst:  # the copy above the body goes; a copy in the body stays
+                if standfirst:  # the copy above the body goes; the later copy stays
                     yield Finding(first, "repeated_in_head")
-                if block.kept and not (standfirst and self.prose_between(doc, first, index)):
+                elif block.kept:
                     yield Finding(index, "exact_repeat")
                     yield from self.embedded_teaser(doc, layout, first, index)
                 continue
