@@ -1,11 +1,10 @@
 #!/usr/bin/env python3
-"""Build a held-out check from pages of sites outside eval-dev: the test pages that three
+"""Build a held-out check from pages of sites outside eval-dev: the test pages that five
 extraction libraries ship in their source releases on PyPI.
 
-    python scripts/build_heldout.py OUT            # downloads the three sdists with pip
+    python scripts/build_heldout.py OUT            # downloads the five sdists with pip
     python scripts/build_heldout.py OUT --sdists DIR   # or reads them from DIR
-    cleaner eval OUT/news-page OUT/news-region OUT/news-html OUT/traf-page OUT/traf-region OUT/traf-html \
-        OUT/ae-page OUT/ae-region OUT/ae-html
+    cleaner eval OUT/*-page OUT/*-region OUT/*-html
 
 - ``news-*``: newspaper4k 0.9.6's ``tests/data`` (news pages from CNN, Wired, Time, Fox 13, BBC
   Burmese, Yonhap, Chinese, Japanese, Thai, Arabic, Latvian and Spanish sites, 2013-2023), with
@@ -21,6 +20,14 @@ extraction libraries ship in their source releases on PyPI.
   The Marginalian, martinfowler.com, simonwillison.net, ...; rendered in a browser), with the
   text of its expected article HTML (a curated selector's element, cleaned by hand; it still
   holds some residue: reading times, tags, a paywall's prompt) as the gold body.
+- ``w2t-*``: webarticle2text 3.0.2's ``fixtures/compare`` (five US news pages of May 2017: CNN,
+  Fox News, NBC, Reuters, Time), with its hand-made expected text (the body on one line, no
+  paragraph breaks; fine for the token scores) as the gold body.
+- ``dd-*``: domdown 0.3.6's ``tests/real`` (security and technology blogs and news of 2023-2026:
+  404 Media, Ars Technica, Okta, Elastic, Fortinet, a Korean Tistory blog, ...), with the text of
+  domdown's curated Markdown snapshot (front matter, link targets and images left out) as the
+  gold body: the tool's own output, checked by its author; the pages that are no article (a
+  GitHub release, issue and file, arXiv, Wikipedia, MITRE ATT&CK) are left out.
 
 ``*-page`` holds the visible text of the whole page (block elements one per line, as a
 browser's text dump), ``*-region`` that of the smallest element holding nine tenths of the gold
@@ -45,7 +52,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaner.decode import decode_bytes
 
-SDISTS = {"newspaper4k": "0.9.6", "trafilatura": "1.1.0", "article-extractor": "0.5.9"}
+SDISTS = {"newspaper4k": "0.9.6", "trafilatura": "1.1.0", "article-extractor": "0.5.9",
+          "webarticle2text": "3.0.2", "domdown": "0.3.6"}
+NOT_ARTICLES = ("node_release", "github_", "arxiv_", "wikipedia_", "mitre_attack")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$", re.M)
+MARKDOWN_MARKS = re.compile(r"^\s*(?:#{1,6}|>|[-*+]|\d+\.)\s+|\*\*|__|`+|^\s*\||\|\s*$", re.M)
 BLOCK_TAGS = frozenset(
     "p div section article header footer aside nav ul ol li h1 h2 h3 h4 h5 h6 table tr td th "
     "blockquote figure figcaption br pre form main dl dt dd".split())
@@ -173,6 +187,40 @@ def article_extractor_pages(sdist: Path) -> list[tuple[str, str, str]]:
     return pages
 
 
+def webarticle2text_pages(sdist: Path) -> list[tuple[str, str, str]]:
+    """(id, html, expected text) of webarticle2text's comparison pages."""
+    with tarfile.open(sdist) as archive:
+        members = {m.name: m for m in archive.getmembers() if "/fixtures/compare/" in m.name}
+        pages = []
+        for name, member in sorted(members.items()):
+            expected = name[:-len(".html")] + ".expected.txt"
+            if name.endswith(".html") and expected in members:
+                gold = archive.extractfile(members[expected]).read().decode("utf-8")
+                pages.append((Path(name).stem, decode_bytes(archive.extractfile(member).read()), gold))
+    return pages
+
+
+def markdown_text(markdown: str) -> str:
+    """The text of a Markdown snapshot: front matter, images, link targets, table rules and the
+    marks of headings, lists, quotes, bold and code out."""
+    text = MARKDOWN_LINK.sub(r"\1", MARKDOWN_IMAGE.sub("", FRONT_MATTER.sub("", markdown)))
+    return MARKDOWN_MARKS.sub("", TABLE_RULE.sub("", text))
+
+
+def domdown_pages(sdist: Path) -> list[tuple[str, str, str]]:
+    """(id, html, text of the Markdown snapshot) of domdown's real-page cases that are articles."""
+    with tarfile.open(sdist) as archive:
+        members = {m.name.split("/tests/real/", 1)[1]: m for m in archive.getmembers() if "/tests/real/" in m.name}
+        manifest = json.loads(archive.extractfile(members["manifest.json"]).read().decode("utf-8"))
+        pages = []
+        for case in manifest["cases"]:
+            if case["id"].startswith(NOT_ARTICLES) or case["html"] not in members or case["markdown"] not in members:
+                continue
+            gold = markdown_text(archive.extractfile(members[case["markdown"]]).read().decode("utf-8"))
+            pages.append((case["id"], decode_bytes(archive.extractfile(members[case["html"]]).read()), gold))
+    return pages
+
+
 def case_id_of(file_name: str) -> str:
     """The case id of a cached page's file name ("heise.de.lithium.html" -> "heise_de_lithium")."""
     return Path(file_name).stem.replace(".", "_")
@@ -260,8 +308,8 @@ def fetch(folder: Path) -> dict[str, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path, help="folder to write the nine variants into")
-    parser.add_argument("--sdists", type=Path, help="folder holding (or to hold) the three sdists")
+    parser.add_argument("out", type=Path, help="folder to write the fifteen variants into")
+    parser.add_argument("--sdists", type=Path, help="folder holding (or to hold) the five sdists")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         sdists = fetch(args.sdists or Path(scratch))
@@ -270,8 +318,11 @@ def main(argv: list[str] | None = None) -> int:
         snippets = trafilatura_snippets(sdists["trafilatura"])
         checked = [write_snippets(args.out / variant, snippets) for variant in ("traf-page", "traf-region", "traf-html")]
         fixtures = add_pages(args.out, "ae", article_extractor_pages(sdists["article-extractor"]))
+        compared = add_pages(args.out, "w2t", webarticle2text_pages(sdists["webarticle2text"]))
+        snapshots = add_pages(args.out, "dd", domdown_pages(sdists["domdown"]))
     print(f"{news} newspaper4k pages, {traf} trafilatura pages ({checked[0]} with snippets), "
-          f"{fixtures} article-extractor pages -> {args.out}")
+          f"{fixtures} article-extractor pages, {compared} webarticle2text pages, {snapshots} domdown pages "
+          f"-> {args.out}")
     return 0
 
 

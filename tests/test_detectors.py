@@ -6,7 +6,7 @@ import pytest
 
 import cleaner
 from cleaner.config import Config
-from cleaner.detectors.boilerplate import ends_beyond_initialisms, in_prose
+from cleaner.detectors.boilerplate import ends_beyond_initialisms, figure_kind, in_prose
 from cleaner.detectors.captions import CaptionDetector, GluedCaptionDetector
 from cleaner.detectors.datelines import DatelineDetector
 from cleaner.detectors.widgets import WidgetDetector
@@ -991,3 +991,31 @@ def test_a_quotations_source_under_it_stays():
     source = "— Donald Knuth, Claude's Cycles"
     result = cleaner.clean("\n".join([PARAGRAPH, quote, source, "Recent articles", "Share", "Subscribe"]))
     assert result.text.splitlines() == [PARAGRAPH, quote, source]
+
+
+def test_in_prose_reads_a_file_hash_as_one_number_not_as_words():
+    # the hex of a hash splits into twenty runs of letters; the token holds digits: a figure
+    assert not in_prose("8a81ae6b6e9d57e5a8488ff0e1531fd86434ea93dd3bc6d2d5b03be96b5f90fe")
+    assert in_prose("The malware, first seen in 2023, installs itself under three names on each phone.")
+
+
+def test_figure_kind_counts_a_technical_identifier_alone_but_not_a_word_or_an_address():
+    assert figure_kind("com.example.loader", 6) == "figure"
+    assert figure_kind("loader.js", 6) == "figure"
+    assert figure_kind("update-server[.]net", 6) == "figure"
+    assert figure_kind("Privacy Policy", 6) is None
+    assert figure_kind("press@example.com", 6) is None
+
+
+def test_a_security_reports_indicators_of_compromise_stay_after_its_last_paragraph():
+    # hashes and package names under the report's heading are its data, not a footer's links
+    hashes = ["8a81ae6b6e9d57e5a8488ff0e1531fd86434ea93dd3bc6d2d5b03be96b5f90fe",
+              "3ddd867f47ab3b822690fdf56e2159ee5315b0990a4a5758f032373139fcb1a9",
+              "0278ecf7616cdf0970a755027ea95ba6295f34e778d741c52c4fe9cae5c541b1",
+              "9a34f00048c729359c006f3e486cc0f1ba373a5eb01ee6c62de4baef6ed4af8c"]
+    packages = ["com.flashlight.helper", "health.karl.authority", "com.gem.holidays", "insta.pro.prints"]
+    text = "\n".join([PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, "Indicators of Compromise", *packages,
+                      "List of hashes:", *hashes, "Privacy Policy", "Terms of Use", "Contact", "Careers"])
+    kept = cleaner.clean(text).text.splitlines()
+    assert all(item in kept for item in packages + hashes)
+    assert "Privacy Policy" not in kept and "Careers" not in kept

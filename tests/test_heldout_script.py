@@ -1,4 +1,4 @@
-"""scripts/build_heldout.py on three small source archives laid out as the real ones (no network)."""
+"""scripts/build_heldout.py on five small source archives laid out as the real ones (no network)."""
 
 from __future__ import annotations
 
@@ -60,6 +60,32 @@ def add_fixture_archive(folder, pages: dict[str, tuple[str, str | None]]) -> Non
                 add(archive, f"{FIXTURES}/{name}/expected.html", expected)
 
 
+def add_newer_archives(folder, snapshot: str = "") -> None:
+    """webarticle2text's and domdown's sdists: one comparison page, and the ``snapshot``
+    Markdown of one article and of one GitHub page (no article: no case)."""
+    with tarfile.open(folder / "webarticle2text-3.0.2.tar.gz", "w:gz") as archive:
+        add(archive, "webarticle2text-3.0.2/webarticle2text/fixtures/compare/page1.html", PAGE)
+        add(archive, "webarticle2text-3.0.2/webarticle2text/fixtures/compare/page1.expected.txt", " ".join(PARAGRAPHS))
+        add(archive, "webarticle2text-3.0.2/webarticle2text/fixtures/compare/page1.goose.actual.txt", "other tool")
+    manifest = {"version": 1, "cases": [
+        {"id": "example_council", "html": "html/council.html", "markdown": "raw/council.md"},
+        {"id": "github_issue_1", "html": "html/issue.html", "markdown": "raw/issue.md"}]}
+    with tarfile.open(folder / "domdown-0.3.6.tar.gz", "w:gz") as archive:
+        add(archive, "domdown-0.3.6/tests/real/manifest.json", json.dumps(manifest))
+        for name in ("council", "issue"):
+            add(archive, f"domdown-0.3.6/tests/real/html/{name}.html", PAGE)
+            add(archive, f"domdown-0.3.6/tests/real/raw/{name}.md", snapshot)
+
+
+def test_markdown_text_keeps_the_words_and_leaves_out_markup_and_link_targets():
+    script = load_script("build_heldout")
+    markdown = ('---\ntitle: "Council"\nlanguage: en\n---\n## The **vote**\n\n'
+                "The [council](https://example.org/council) voted. ![A chart](chart.png)\n\n"
+                "- `loader.js` was seen\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert script.markdown_text(markdown).split() == [
+        "The", "vote", "The", "council", "voted.", "loader.js", "was", "seen", "a", "|", "b", "1", "|", "2"]
+
+
 def test_visible_text_puts_blocks_on_lines_and_leaves_scripts_out():
     from lxml import html
 
@@ -89,8 +115,19 @@ def test_both_archives_give_page_and_region_cases(tmp_path):
     expected = "<div id='articleBody'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>"
     add_fixture_archive(tmp_path, {"www.example.dk/council-budget": (PAGE, expected),
                                    "www.example.dk/no-expected": (PAGE, None)})  # no expected HTML: no case
+    add_newer_archives(tmp_path, "---\ntitle: Council\n---\n" + "\n\n".join(f"**{p}**" for p in PARAGRAPHS))
     out = tmp_path / "out"
     assert script.main([str(out), "--sdists", str(tmp_path)]) == 0
+    # webarticle2text's expected text (one line) is the gold; the other tools' outputs are no case
+    assert sorted(p.name for p in (out / "w2t-page").iterdir()) == ["page1.gold.txt", "page1.raw.txt"]
+    assert (out / "w2t-page" / "page1.gold.txt").read_text(encoding="utf-8") == " ".join(PARAGRAPHS) + "\n"
+    # domdown's snapshot, as text, is the gold of its article; the GitHub page is no article
+    assert sorted(p.name for p in (out / "dd-page").iterdir()) == [
+        "example_council.gold.txt", "example_council.raw.txt"]
+    assert (out / "dd-page" / "example_council.gold.txt").read_text(encoding="utf-8").split("\n\n") == [
+        *PARAGRAPHS[:-1], PARAGRAPHS[-1] + "\n"]
+    assert (out / "dd-region" / "example_council.raw.txt").read_text(
+        encoding="utf-8").splitlines() == ["Council approves the budget", *PARAGRAPHS]
     assert sorted(p.name for p in (out / "news-page").iterdir()) == ["council.gold.txt", "council.raw.txt"]
     # article-extractor's expected article HTML, as text, is the gold body of its page
     assert sorted(p.name for p in (out / "ae-page").iterdir()) == [
@@ -122,6 +159,7 @@ def test_the_asserted_snippets_become_expected_json(tmp_path):
         add(archive, "trafilatura-1.1.0/tests/cache/example.org.council.html", PAGE)
         add(archive, "trafilatura-1.1.0/tests/realworld_tests.py", REALWORLD_TESTS)
     add_fixture_archive(tmp_path, {})
+    add_newer_archives(tmp_path)
     out = tmp_path / "out"
     assert script.main([str(out), "--sdists", str(tmp_path)]) == 0
     written = json.loads((out / "traf-page" / "expected.json").read_text(encoding="utf-8"))

@@ -61,6 +61,9 @@ VERSE_ENDS = (",", ";", ":", ".", "!", "?", "…", "—", "–", "-")
 SENTENCE_PUNCTUATION = (".", "!", "?", "…", *SCRIPT_FULL_STOPS)
 INITIALISM_END = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}$")
 NUMBER_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]*\d[^\s]*")
+# a technical identifier alone on its line: a domain, package or file name, defanged or not
+# ("com.example.app", "loader.js", "evil-site[.]net"), as a security report lists its indicators
+IDENTIFIER = regex.compile(r"[\p{L}\p{N}_-]+(?:(?:\.|\[\.\])[\p{L}\p{N}_-]+)+")
 # a teaser a CMS cut short: an ellipsis glued to a cut word or after a comma ("... with airport
 # termin...", "... with the plague,..."); no closing quote after it (a quote trailing off)
 TRUNCATED = regex.compile(r"(?:[\p{L}\p{N}],?|,\s?)(?:\.{3}|…)$")
@@ -77,7 +80,10 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     """What figure ``text`` holds (see ``holds_figure``): ``bare`` (a number alone, a table's
     cell), ``year`` (a year alone: a cell, or an entry of an archive's list of years),
     ``named`` (a name ending in a small number: "Apple Watch Series 4", "tvOS 13", "Top 10",
-    which is a menu entry unless bare numbers stand beside it), ``figure``, or None."""
+    which is a menu entry unless bare numbers stand beside it), ``figure`` (also a technical
+    identifier alone: "com.example.app", "loader.js"), or None."""
+    if IDENTIFIER.fullmatch(text.strip()):
+        return "figure"
     if not holds_figure(text, stamped_headline_words) or in_prose(text):
         return None
     if LETTER.search(text) is None:
@@ -99,8 +105,9 @@ def in_prose(text: str, min_words: int = 12, words_per_number: int = 5) -> bool:
     """Whether the figures of ``text`` are a sentence's: ``min_words`` words or more, and fewer
     than one number in ``words_per_number`` words ("The most powerful Mini hot hatch ... has
     306 HP and a huge rear wing" is a teaser's blurb; "Kyle Busch 5040 5 1 17 27" is a row, and
-    so are a schedule's rows run together). Words: runs of letters."""
-    words = len(WORD.findall(text))
+    so are a schedule's rows run together). Words: runs of letters outside the tokens that hold
+    a digit (a file hash's hex, "8a81ae6b6e9d...", is one number, not twenty words)."""
+    words = len(WORD.findall(NUMBER_TOKEN.sub(" ", text)))
     return words >= min_words and len(NUMBER_TOKEN.findall(text)) * words_per_number < words
 
 
