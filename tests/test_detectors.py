@@ -1019,3 +1019,44 @@ def test_a_security_reports_indicators_of_compromise_stay_after_its_last_paragra
     kept = cleaner.clean(text).text.splitlines()
     assert all(item in kept for item in packages + hashes)
     assert "Privacy Policy" not in kept and "Careers" not in kept
+
+
+LOADER_SECTION = [
+    "Researchers traced the loader to a forum where its author sold access to criminal groups for a monthly fee paid in cryptocurrency.",
+    "The same forum account later advertised an updated build that added a crude sandbox check and a second download server.",
+    "Investigators linked the payments to wallets that had funded earlier campaigns against hospitals across Europe and Asia.",
+    "Several of those campaigns relied on stolen invoices sent to accounting staff, who opened the attachments during busy weeks.",
+    "The hospitals restored their systems from backups, but patient appointments were delayed for days in at least two cities.",
+    "Regulators asked the affected hospitals to report the incidents and to describe what their backups had allowed them to recover.",
+    "The loader itself arrives as a signed installer for a video conferencing tool that employees are told to update urgently.",
+    "Once installed, it waits for several hours before contacting its servers, a delay that defeats many automated analysis systems.",
+    "The first request carries a fingerprint of the victim's machine, which the operators use to decide whether to continue the attack.",
+    "Machines that look like research environments receive a harmless file, while real targets receive the full second stage.",
+    "That second stage steals browser passwords and session cookies before it installs a remote access tool for the operators.",
+    "The operators then move through the network for weeks, collecting documents before they finally deploy their ransomware.",
+]
+BEACON_SECTION = [
+    "The heartbeat sends telemetry as JSON: processor model, memory, username, privilege level and installed antivirus products.",
+    "Commands arrive hashed with djb2, and a switch statement maps each hash to an action.",
+]
+CLOSING_SECTION = [
+    "Defenders should block the listed servers at the firewall and hunt for the scheduled task the loader creates on first run.",
+    "Security teams that find the task should isolate the machine, collect its memory and rotate every credential used on it.",
+    "The researchers shared their findings with the hosting providers, which took the download servers offline within a week.",
+    "They expect the group to return with a new loader soon, as it did twice last year after similar takedowns of its servers.",
+]
+
+
+def test_a_short_technical_section_between_two_large_parts_of_a_report_stays():
+    # code blocks around a section split the report into clusters; the section between two
+    # large ones shares few words with them, as a technical article's sections do, and stays
+    code = ["Import-Module BitsTransfer", "Start-BitsTransfer -Source $url", "Invoke-Expression $payload",
+            "Remove-Item $script", "exit"]
+    listing = ["VirtualAlloc", "VirtualProtect", "VirtualFree", "LoadLibraryA", "GetProcAddress"]
+    text = "\n".join([*LOADER_SECTION, *code, *BEACON_SECTION, *listing, *CLOSING_SECTION])
+    kept = cleaner.clean(text).text.splitlines()
+    assert all(line in kept for line in BEACON_SECTION)
+    # a one-line teaser in the same place is still set apart
+    teaser = "Watch: the best travel destinations for a winter break in the sun, picked by our readers"
+    text = "\n".join([*LOADER_SECTION, *code, teaser, *listing, *CLOSING_SECTION])
+    assert teaser not in cleaner.clean(text).text.splitlines()

@@ -183,7 +183,8 @@ class BoilerplateDetector(Detector):
                  max_tail_list_items: int = 15, tail_list_item_max_words: int = 30, min_verse_lines: int = 4,
                  min_verse_share: float = 0.8, lone_teaser_min_words: int = 6,
                  lone_teaser_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line"),
-                 lead_in_prose_min_words: int = 20) -> None:
+                 lead_in_prose_min_words: int = 20, min_bracket_share: float = 0.3,
+                 min_bracketed_words: int = 30) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -219,6 +220,8 @@ class BoilerplateDetector(Detector):
         self.lone_teaser_min_words = lone_teaser_min_words
         self.lone_teaser_header_rules = frozenset(lone_teaser_header_rules)
         self.lead_in_prose_min_words = lead_in_prose_min_words
+        self.min_bracket_share = min_bracket_share
+        self.min_bracketed_words = min_bracketed_words
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -530,7 +533,10 @@ class BoilerplateDetector(Detector):
         cluster with the most words that is not a cluster of excerpts (``is_excerpt_cluster``),
         and a cluster of excerpts is apart. Another cluster is apart when it has under
         ``max_outlier_share`` of the article's words and its vocabulary is unlike the
-        article's (cosine under ``max_outlier_cohesion``): teasers, bios, comments, promos."""
+        article's (cosine under ``max_outlier_cohesion``): teasers, bios, comments, promos;
+        but not a cluster of ``min_bracketed_words`` words or more between two clusters of
+        ``min_bracket_share`` of the article's words or more (a technical report's sections,
+        set apart by code and tables, share few words with each other)."""
         clusters = self.clusters(good, standing)
         if len(clusters) < 2:
             return []
@@ -547,6 +553,9 @@ class BoilerplateDetector(Detector):
             excerpts = [False] * len(clusters)
         core = max(range(len(clusters)), key=lambda number: (not excerpts[number], words[number]))
         core_terms = TermVector(itertools.chain.from_iterable(block_terms(blocks[p]) for p in clusters[core]))
+        # the clusters that bracket the article's sections: the core and those of a large share of its words
+        major = [number for number in range(len(clusters))
+                 if not excerpts[number] and words[number] >= self.min_bracket_share * words[core]]
         outlying = []
         for number, cluster in enumerate(clusters):
             if excerpts[number]:
@@ -554,6 +563,8 @@ class BoilerplateDetector(Detector):
                 continue
             if number == core or words[number] >= self.max_outlier_share * words[core]:
                 continue
+            if major[0] < number < major[-1] and words[number] >= self.min_bracketed_words:
+                continue  # a section between two of the article's large clusters is the article's
             if core_terms.cosine(self.terms(blocks, cluster)) < self.max_outlier_cohesion:
                 outlying.extend(cluster)
         return outlying
