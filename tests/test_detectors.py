@@ -1060,3 +1060,16 @@ def test_a_short_technical_section_between_two_large_parts_of_a_report_stays():
     teaser = "Watch: the best travel destinations for a winter break in the sun, picked by our readers"
     text = "\n".join([*LOADER_SECTION, *code, teaser, *listing, *CLOSING_SECTION])
     assert teaser not in cleaner.clean(text).text.splitlines()
+
+
+def test_a_teaser_list_under_a_seven_word_heading_goes():
+    # Reuters prints "Next In Middle East & North Africa" over headlines with one-sentence blurbs
+    teasers = ["Kurdish party denounces deal for 'de-escalation zones'",
+               "BEIRUT The party rejects a proposal to create de-escalation zones, a spokesman said on Friday.",
+               "Troops exchange fire on border, several killed",
+               "QUETTA Troops exchanged fire for several hours on Friday along the border, officials said.",
+               "Smugglers kill man for baseball hat, rescued migrants say"]
+    text = "\n".join([PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, "Next In Middle East & North Africa", *teasers])
+    result = cleaner.clean(text)
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    assert {r.reason for r in result.removed if r.text in teasers} == {"teaser_list"}

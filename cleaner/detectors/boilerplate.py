@@ -175,7 +175,7 @@ class BoilerplateDetector(Detector):
                  min_table_digit_share: float = 0.6, stamped_headline_words: int = 6, max_gap: int = 3,
                  max_outlier_share: float = 0.15, max_outlier_cohesion: float = 0.2,
                  list_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line", "most-read-header-line"),
-                 header_max_words: int = 6, min_teaser_items: int = 2, max_teaser_items: int = 20,
+                 header_max_words: int = 7, min_teaser_items: int = 2, max_teaser_items: int = 20,
                  teaser_item_max_words: int = 24, teaser_blurb_max_words: int = 35,
                  min_truncated_teaser_items: int = 1, min_excerpts: int = 2, article_item_min_words: int = 2,
                  min_article_item_share: float = 0.5, list_term_min_letters: int = 5, article_list_min_mean_words: float = 3.0,
