@@ -1073,3 +1073,33 @@ def test_a_teaser_list_under_a_seven_word_heading_goes():
     result = cleaner.clean(text)
     assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
     assert {r.reason for r in result.removed if r.text in teasers} == {"teaser_list"}
+
+
+def test_a_table_of_contents_goes_and_the_headings_it_lists_stay():
+    # the contents list comes first, so the headings were the later copies: both copies went
+    headings = ["Infection chain overview", "Detection by our scanners", "What defenders should do"]
+    closing = ("Security teams were told to update their filters and to report any message that asks staff "
+               "to open an attachment from an unknown sender.")
+    text = "\n".join(["Table of Contents", *headings, PARAGRAPH, headings[0], PARAGRAPH_2, headings[1],
+                      PARAGRAPH_3, headings[2], closing])
+    result = cleaner.clean(text)
+    kept = result.text.splitlines()
+    assert kept.count(headings[0]) == kept.count(headings[1]) == kept.count(headings[2]) == 1
+    assert kept.index(headings[0]) == kept.index(PARAGRAPH) + 1
+    assert [r.reason for r in result.removed if r.text in headings] == ["contents_entry"] * 3
+
+
+def test_one_repeated_heading_is_no_table_of_contents():
+    # a single short line printed twice proves nothing: the later copy goes as before
+    label = "Infection chain overview"
+    text = "\n".join([label, "Share this story", PARAGRAPH, PARAGRAPH_2, label, PARAGRAPH_3])
+    result = cleaner.clean(text)
+    assert "contents_entry" not in {r.reason for r in result.removed}
+
+
+def test_a_lead_in_under_a_sections_heading_keeps_its_list():
+    items = ["Generic loader signature", "Scheduled task persistence", "Office macro exploit"]
+    text = "\n".join([PARAGRAPH, PARAGRAPH_2, "Detection", "The threat has been detected and blocked by these signatures:",
+                      *items])
+    kept = cleaner.clean(text).text.splitlines()
+    assert kept[2:] == ["Detection", "The threat has been detected and blocked by these signatures:", *items]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 
@@ -47,7 +48,9 @@ class DuplicateDetector(Detector):
     (Jaccard), with the same first or last ``anchor_words`` words: a caption or headline
     printed again with a word changed; only for blocks up to ``max_near_chars``),
     ``doubled_in_line`` (a block that is one text twice over: an image's alt text and its link),
-    ``embedded_teaser`` (see ``embedded_teaser``: a story linked inside the body).
+    ``embedded_teaser`` (see ``embedded_teaser``: a story linked inside the body),
+    ``contents_entry`` (see ``contents_entries``: the entries of a table of contents, whose
+    headings the body prints again: the entries go and the headings stay).
     Blocks shorter than ``min_chars`` are never duplicates. A block is compared for near copies
     with at most ``max_anchor_blocks`` earlier blocks per anchor (the first ones): a stock ending
     that hundreds of paragraphs share ("..., officials said") would make the comparisons
@@ -59,7 +62,13 @@ class DuplicateDetector(Detector):
 
     def __init__(self, min_chars: int = 20, min_overlap: float = 0.9, near_min_words: int = 8,
                  max_near_chars: int = 600, anchor_words: int = 3, prose_min_words: int = 12,
-                 max_embed_labels: int = 2, label_max_words: int = 3, max_anchor_blocks: int = 50) -> None:
+                 max_embed_labels: int = 2, label_max_words: int = 3, max_anchor_blocks: int = 50,
+                 heading_max_words: int = 12, min_contents_entries: int = 2, contents_max_gap: int = 2,
+                 section_reach: int = 4) -> None:
+        self.section_reach = section_reach
+        self.heading_max_words = heading_max_words
+        self.min_contents_entries = min_contents_entries
+        self.contents_max_gap = contents_max_gap
         self.max_anchor_blocks = max_anchor_blocks
         self.max_embed_labels = max_embed_labels
         self.label_max_words = label_max_words
@@ -118,6 +127,58 @@ class DuplicateDetector(Detector):
             if doc.blocks[j].kept:
                 yield Finding(j, "embedded_teaser")
 
+    def opens_section(self, blocks: list[Block], index: int) -> bool:
+        """Whether block ``index`` is a heading in the body: at most ``heading_max_words`` words,
+        no sentence end, and a paragraph right before it or among the ``section_reach`` kept
+        blocks after it (a heading may stand over a subheading or a list)."""
+        block = blocks[index]
+        if not block.kept or block.ends_sentence or block.word_count > self.heading_max_words:
+            return False
+        before = next((b for b in reversed(blocks[:index]) if b.kept), None)
+        if before is not None and before.is_prose(self.prose_min_words):
+            return True
+        after = itertools.islice((b for b in blocks[index + 1:] if b.kept), self.section_reach)
+        return any(b.is_prose(self.prose_min_words) for b in after)
+
+    def in_list(self, blocks: list[Block], index: int) -> bool:
+        """Whether block ``index`` stands in a list: the kept block right before it or right
+        after it is short too (no paragraph), as the items of a list are; the last item of a
+        table of contents may stand right above the article's first paragraph."""
+        before = next((b for b in reversed(blocks[:index]) if b.kept), None)
+        after = next((b for b in blocks[index + 1:] if b.kept), None)
+        return any(b is not None and not b.is_prose(self.prose_min_words) for b in (before, after))
+
+    def contents_entries(self, blocks: list[Block], keys: list[str]) -> dict[int, int]:
+        """The entries of a table of contents, mapped to the heading each names: short blocks
+        listed close together (at most ``contents_max_gap`` blocks apart) whose texts come again,
+        in the same order, later in the document as headings over prose (``opens_section``).
+        ``min_contents_entries`` of them make a table of contents; a single repeat proves
+        nothing. Without this, the headings, being the later copies, went as repeats, and the
+        contents list then went as the page's head or a link list: no copy was left."""
+        later: dict[str, list[int]] = {}
+        for index, key in enumerate(keys):
+            if len(key) >= self.min_chars:
+                later.setdefault(key, []).append(index)
+        pairs = []  # (entry, heading): the first copy, and the first later copy opening a section
+        for indices in later.values():
+            if len(indices) < 2 or blocks[indices[0]].word_count > self.heading_max_words:
+                continue
+            heading = next((i for i in indices[1:] if self.opens_section(blocks, i)), None)
+            if heading is not None and self.in_list(blocks, indices[0]):
+                pairs.append((indices[0], heading))
+        pairs.sort()
+        entries: dict[int, int] = {}
+        run: list[tuple[int, int]] = []
+        for pair in [*pairs, None]:
+            if (pair is not None and run and pair[0] - run[-1][0] <= self.contents_max_gap + 1
+                    and pair[1] > run[-1][1] and pair[0] < run[0][1]):
+                run.append(pair)
+                continue
+            if len(run) >= self.min_contents_entries:
+                entries.update(run)
+            run = [pair] if pair is not None else []
+        return entries
+
     def find(self, doc: Document, layout: Layout) -> Iterable[Finding]:
         """Later copies of earlier blocks."""
         seen: dict[str, int] = {}  # key -> index of its first copy
@@ -132,8 +193,17 @@ class DuplicateDetector(Detector):
         name, key_and_anchors = self.name, self.key_and_anchors
         measured = [block.measure(name, key_and_anchors) for block in doc.blocks]
         copies = Counter(key for key, _ in measured)
+        listed = self.contents_entries(doc.blocks, [key for key, _ in measured]) if any(
+            n > 1 for n in copies.values()) else {}
+        headings = set(listed.values())
+        for index in listed:
+            if doc.blocks[index].kept:
+                yield Finding(index, "contents_entry")
         for index, (block, (key, anchors)) in enumerate(zip(doc.blocks, measured, strict=True)):
-            if len(key) < self.min_chars:
+            if len(key) < self.min_chars or index in listed:
+                continue
+            if index in headings:
+                seen.setdefault(key, index)
                 continue
             if block.removal is None and is_doubled(block.text):
                 yield Finding(index, "doubled_in_line")
