@@ -1103,3 +1103,17 @@ def test_a_lead_in_under_a_sections_heading_keeps_its_list():
                       *items])
     kept = cleaner.clean(text).text.splitlines()
     assert kept[2:] == ["Detection", "The threat has been detected and blocked by these signatures:", *items]
+
+
+def test_teaser_cards_with_their_authors_and_dates_go_under_a_related_heading():
+    # Ghost's "More like this": headline, blurb, author, date, then the next card
+    cards = ["FBI extracts deleted messages from a phone's notification database",
+             "The case was the first time authorities used the technique in court, records show.",
+             "Joseph Cox", "· Apr 9, 2026",
+             "A rave helps people stay safe online",
+             "At a party in New York, attendees learned how to become less visible online.",
+             "Janus Rose", "· Apr 8, 2026"]
+    text = "\n".join([PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, "More like this", *cards])
+    result = cleaner.clean(text)
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    assert {r.reason for r in result.removed if r.text in cards[:3]} == {"teaser_list"}

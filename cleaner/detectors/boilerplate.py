@@ -54,6 +54,8 @@ CONS_HEADING = regex.compile(
 BULLET = regex.compile(r"^\s*[-–•*·▪]\s+")
 # the number words a paragraph may announce a list with ("The six writers on the shortlist")
 COUNT_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# the short lines a teaser card may print between its blurb and the next card's headline, and that headline
+CARD_LINES = 3
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
 COLONS = (":", "：")
 # the ends of a line of verse: a sentence broken over lines ends its pieces in punctuation
@@ -673,10 +675,16 @@ class BoilerplateDetector(Detector):
     @staticmethod
     def list_goes_on(kinds: list[str | None], p: int, blurbs: int) -> bool:
         """Whether the blurb at ``p`` is followed by another headline, and that by a blurb
-        unless the list already had one (headline, blurb, headline, ...)."""
+        unless the list already had one (headline, blurb, headline, ...). The first card's
+        blurb (at ``p`` 1) may be followed by its author and date before the next card's
+        headline and blurb (headline, blurb, "Jane Doe", "· Apr 9, 2026", headline, blurb:
+        a blurb within ``CARD_LINES`` lines); after a run of bare headlines, a blurb is the
+        article's paragraph again."""
         if p + 1 >= len(kinds) or kinds[p + 1] != "headline":
             return False
-        return blurbs > 0 or (p + 2 < len(kinds) and kinds[p + 2] == "blurb")
+        if blurbs > 0:
+            return True
+        return "blurb" in kinds[p + 2:p + 2 + (CARD_LINES if p == 1 else 1)]
 
     def teaser_kind(self, block: Block) -> str | None:
         """``headline``: at most ``teaser_item_max_words`` words, not ending in a full stop (a
