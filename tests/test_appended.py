@@ -424,3 +424,14 @@ def test_a_paragraph_cut_off_before_its_full_stop_ends_the_search_for_signals():
     widgets = [("Share this on WhatsApp", True), ("Tweet Email", True)]
     assert cuts_with(before, "Not only money in mind", [(cut_off, False), *widgets]) == []
     assert cuts_with(before, "Not only money in mind", widgets) == [3]
+
+
+def test_a_korean_table_cell_taken_as_a_short_token_is_no_residue_signal():
+    # a one-word cell ("통화", call) under a section heading is the article's table, not a widget
+    text = "\n".join(["코드 분석 - 기능 설명", "통화", "통화 강제 종료", "문자", "전송", "Share", "TT"])
+    doc = Document(text, segment(text))
+    for index in (1, 3, 4):
+        doc.remove(index, "ui", "widgets", "short_token")
+    doc.remove(5, "ui", "article-tools-line")
+    doc.remove(6, "ui", "widgets", "short_token")
+    assert AppendedStoryDetector().signals(doc, 0) == ["residue", "residue"]

@@ -32,6 +32,9 @@ INTERVIEW_TURN = regex.compile(r"\p{L}{1,2}\s*[:.]\s")
 # Embedded posts ("... no one's going to take your slogan. https://t.co/x") are no headlines.
 LINK = regex.compile(r"https?://|www\.|\bpic\.twitter\.com/")
 RESIDUE_KINDS = frozenset({"caption", "duplicate", "ui", "metadata", "advertisement"})
+# a word of a script that writes words in one to three characters ("통화", "时政"): a short token
+# the widgets detector took is a menu's entry or a table's cell there, no widget's residue
+SHORT_WORD_SCRIPT = regex.compile(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}]+")
 CLOSING_BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
 # the number that opens an item of a numbered list ("5 Are bossware apps tracking you?", "5.
 # The river path")
@@ -101,7 +104,8 @@ class AppendedStoryDetector(Detector):
     def signals(self, doc: Document, index: int) -> list[str]:
         """The new-story signals after the candidate headline at ``index``: ``repeated``,
         ``residue`` (one per removed block, but for the piece without letters a cut leaves of
-        its line: "Sign up for our newsletter" | "." is one piece of residue), ``stamp`` (one
+        its line: "Sign up for our newsletter" | "." is one piece of residue, and for a short
+        token that is a Korean, Chinese or Japanese word: a table's cell), ``stamp`` (one
         per kept date line), ``dated`` (a date line removed as metadata), ``byline`` (a line
         "By Jane Doe" or "Jane Doe, AP Writer", kept or removed) and ``dateline``."""
         found = []
@@ -122,7 +126,8 @@ class AppendedStoryDetector(Detector):
             if block.text.casefold() == headline:
                 found.append("repeated")
             elif (block.removal is not None and block.removal.kind in RESIDUE_KINDS
-                  and not (block.piece and not any(c.isalpha() for c in block.text))):
+                  and not (block.piece and not any(c.isalpha() for c in block.text))
+                  and not (block.removal.reason == "short_token" and SHORT_WORD_SCRIPT.fullmatch(block.text.strip()))):
                 found.append("residue")
                 if block.removal.kind == "metadata" and block.measure((self.name, "stamp"), self.dateline.judge):
                     found.append("dated")  # a date line the rules or the datelines detector took
