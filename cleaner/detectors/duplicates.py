@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -30,6 +30,16 @@ def is_doubled(text: str) -> bool:
     half = len(text) // 2
     return (len(text) % 2 == 1 and text[half].isspace() and text[:half] == text[half + 1:]
             and not is_doubled(text[:half]))  # one text many times over is a pattern, not a copy
+
+
+def kept_blocks(blocks: list[Block], index: int, step: int) -> Iterator[Block]:
+    """The kept blocks from ``index`` on, not counting it, going forwards (``step`` 1) or
+    backwards (-1); lazily, so that a caller who needs the nearest pays for no more."""
+    position = index + step
+    while 0 <= position < len(blocks):
+        if blocks[position].kept:
+            yield blocks[position]
+        position += step
 
 
 def key_words(text: str) -> frozenset[str]:
@@ -134,19 +144,18 @@ class DuplicateDetector(Detector):
         block = blocks[index]
         if not block.kept or block.ends_sentence or block.word_count > self.heading_max_words:
             return False
-        before = next((b for b in reversed(blocks[:index]) if b.kept), None)
+        before = next(kept_blocks(blocks, index, -1), None)
         if before is not None and before.is_prose(self.prose_min_words):
             return True
-        after = itertools.islice((b for b in blocks[index + 1:] if b.kept), self.section_reach)
-        return any(b.is_prose(self.prose_min_words) for b in after)
+        return any(b.is_prose(self.prose_min_words)
+                   for b in itertools.islice(kept_blocks(blocks, index, 1), self.section_reach))
 
     def in_list(self, blocks: list[Block], index: int) -> bool:
         """Whether block ``index`` stands in a list: the kept block right before it or right
         after it is short too (no paragraph), as the items of a list are; the last item of a
         table of contents may stand right above the article's first paragraph."""
-        before = next((b for b in reversed(blocks[:index]) if b.kept), None)
-        after = next((b for b in blocks[index + 1:] if b.kept), None)
-        return any(b is not None and not b.is_prose(self.prose_min_words) for b in (before, after))
+        neighbours = (next(kept_blocks(blocks, index, -1), None), next(kept_blocks(blocks, index, 1), None))
+        return any(b is not None and not b.is_prose(self.prose_min_words) for b in neighbours)
 
     def contents_entries(self, blocks: list[Block], keys: list[str]) -> dict[int, int]:
         """The entries of a table of contents, mapped to the heading each names: short blocks
