@@ -1117,3 +1117,19 @@ def test_teaser_cards_with_their_authors_and_dates_go_under_a_related_heading():
     result = cleaner.clean(text)
     assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
     assert {r.reason for r in result.removed if r.text in cards[:3]} == {"teaser_list"}
+
+
+def test_about_and_a_name_after_the_article_cuts_the_bio_but_not_the_articles_own_section():
+    article = [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, *CLOSING_SECTION]
+    bio = ["About Jane Doe", "Jane Doe writes on cities and their budgets from Toronto, where she lives with two cats.",
+           "Read more from this author", "Council approves new bike lanes"]
+    result = cleaner.clean("\n".join([*article, *bio]))
+    assert result.text.splitlines() == article
+    assert {(r.text, r.rule) for r in result.removed if r.text == "About Jane Doe"} == {("About Jane Doe", "author-box-cut")}
+    # a section headed "About <name>" with paragraphs on the article's subject after it: no cut
+    # (the heading alone goes, as every page-furniture marker that cut nothing: marker_only)
+    section = ["About Transport Officials",
+               "Transport officials said the new buses would run every ten minutes on the busiest routes of the city.",
+               "Transport officials also said the council's budget would pay for new bus shelters and a new depot."]
+    text = "\n".join([*article, *section])
+    assert cleaner.clean(text).text.splitlines() == [*article, *section[1:]]
