@@ -1133,3 +1133,13 @@ def test_about_and_a_name_after_the_article_cuts_the_bio_but_not_the_articles_ow
                "Transport officials also said the council's budget would pay for new bus shelters and a new depot."]
     text = "\n".join([*article, *section])
     assert cleaner.clean(text).text.splitlines() == [*article, *section[1:]]
+
+
+def test_an_images_button_placeholder_goes_and_does_not_end_the_articles_closing_list():
+    items = ["Generic loader signature", "Scheduled task persistence", "Office macro exploit"]
+    text = "\n".join([PARAGRAPH, PARAGRAPH_2, "The threat has been detected and blocked by these signatures:",
+                      "Button", "Button", *items])
+    result = cleaner.clean(text)
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2,
+                                        "The threat has been detected and blocked by these signatures:", *items]
+    assert {(r.text, r.reason) for r in result.removed} == {("Button", "ui_words")}

@@ -443,12 +443,14 @@ class BoilerplateDetector(Detector):
         ``min_tail_list_items`` to ``max_tail_list_items`` items in a row, each without a
         sentence end and at most ``tail_list_item_max_words`` words (an item may say more than
         a menu's entry); the first other block, or one a rule removed (a dateline, a button),
-        ends the list."""
+        ends the list; widget residue between the items (an image's "Button" placeholder) does not."""
         if not blocks[last].text.rstrip().endswith(COLONS):
             return set()
         items: set[int] = set()
         for index in range(last + 1, len(blocks)):
             block = blocks[index]
+            if block.removal is not None and block.removal.rule == "widgets":
+                continue
             if (not standing[index] or block.word_count > self.tail_list_item_max_words or block.ends_sentence
                     or len(items) == self.max_tail_list_items):
                 break
