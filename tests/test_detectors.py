@@ -1143,3 +1143,12 @@ def test_an_images_button_placeholder_goes_and_does_not_end_the_articles_closing
     assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2,
                                         "The threat has been detected and blocked by these signatures:", *items]
     assert {(r.text, r.reason) for r in result.removed} == {("Button", "ui_words")}
+
+
+def test_a_box_of_cards_in_the_middle_of_the_article_leaves_the_next_subheading():
+    # LeadDev: "More like this", cards of headline and author, then the article's next section
+    cards = ["High-profile outages highlight the risks of AI agents", "Carly Page"]
+    subheading = "Agent security versus the identity problem"
+    text = "\n".join([PARAGRAPH, PARAGRAPH_2, "More like this", *cards, subheading, PARAGRAPH_3])
+    kept = cleaner.clean(text).text.splitlines()
+    assert kept == [PARAGRAPH, PARAGRAPH_2, subheading, PARAGRAPH_3]

@@ -56,6 +56,9 @@ BULLET = regex.compile(r"^\s*[-–•*·▪]\s+")
 COUNT_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # the short lines a teaser card may print between its blurb and the next card's headline, and that headline
 CARD_LINES = 3
+# a teaser card's author: two or three capitalised words, not in capitals ("Carly Page", "Kari
+# McMahon"; a kicker in capitals, "DRIVEN TO SUICIDE", is no author)
+CARD_AUTHOR = regex.compile(r"\p{Lu}\p{Ll}[\p{L}'’.-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’.-]*){1,2}")
 INVISIBLE = regex.compile(r"[\p{Cf}\p{Z}\s]+")
 COLONS = (":", "：")
 # the ends of a line of verse: a sentence broken over lines ends its pieces in punctuation
@@ -651,6 +654,13 @@ class BoilerplateDetector(Detector):
                     blurbs += 1
                 expected = numbered if numbered is not None else expected
                 items.append(after[p])
+            if (len(items) >= 3 and len(items) < len(after) and good[after[len(items)]]
+                    and CARD_AUTHOR.fullmatch(blocks[items[-2]].text.strip())
+                    and not CARD_AUTHOR.fullmatch(blocks[items[-1]].text.strip())):
+                # cards of headline and author, then a headline without its author over a
+                # paragraph: the article's next subheading after a box in its middle
+                items.pop()
+                headlines -= 1
             if self.min_teaser_items <= headlines <= self.max_teaser_items or self.lone_teaser(blocks, kept, good, start, items):
                 found.update(items)
                 continue
