@@ -189,7 +189,7 @@ class BoilerplateDetector(Detector):
                  min_verse_share: float = 0.8, lone_teaser_min_words: int = 6,
                  lone_teaser_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line"),
                  lead_in_prose_min_words: int = 20, min_bracket_share: float = 0.3,
-                 min_bracketed_words: int = 30, heading_max_words: int = 8) -> None:
+                 min_bracketed_words: int = 30, section_heading_max_words: int = 8) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -227,7 +227,7 @@ class BoilerplateDetector(Detector):
         self.lead_in_prose_min_words = lead_in_prose_min_words
         self.min_bracket_share = min_bracket_share
         self.min_bracketed_words = min_bracketed_words
-        self.heading_max_words = heading_max_words
+        self.section_heading_max_words = section_heading_max_words
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -288,7 +288,7 @@ class BoilerplateDetector(Detector):
         """Short sentences next to good blocks are good too: forwards (a short last paragraph)
         from ``absorb_after_min_words`` words (or a lead-in ending in a colon, see
         ``is_lead_in``, or a quotation's source: "— Donald Knuth, Claude's Cycles"; a lead-in also
-        under a heading of at most ``heading_max_words`` words after two good blocks: a section
+        under a heading of at most ``section_heading_max_words`` words after two good blocks: a section
         of the body, not a promotion's lone paragraph), backwards (a short lead) from
         ``absorb_before_min_words``; and a lead-in of ``lead_in_prose_min_words`` words or more
         with one block between it and the next good block ("... right-clicking an image looks
@@ -301,7 +301,7 @@ class BoilerplateDetector(Detector):
                 good[position] = True
             elif (not good[position] and position > 2 and good[position - 2] and good[position - 3]
                   and self.is_lead_in(texts[position])
-                  and word_count(texts[position - 1]) <= self.heading_max_words and not ends_a_sentence(texts[position - 1])):
+                  and word_count(texts[position - 1]) <= self.section_heading_max_words and not ends_a_sentence(texts[position - 1])):
                 good[position] = True  # a section's lead-in under its heading: "Detection" / "It was blocked by:"
         for position in range(len(texts) - 2, -1, -1):
             if not good[position] and good[position + 1] and self.is_sentence(texts[position], self.absorb_before_min_words):
