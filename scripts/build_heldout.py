@@ -176,28 +176,30 @@ def article_extractor_pages(sdist: Path) -> list[tuple[str, str, str]]:
     from lxml import html as lxml_html
 
     with tarfile.open(sdist) as archive:
-        members = {m.name: m for m in archive.getmembers() if "/fullpage_to_article_html/" in m.name}
         pages = []
-        for name, member in sorted(members.items()):
-            if name.endswith("/raw.html") and name[:-len("raw.html")] + "expected.html" in members:
-                folder = name.split("/fullpage_to_article_html/", 1)[1].rsplit("/", 1)[0]
-                expected = decode_bytes(archive.extractfile(members[name[:-len("raw.html")] + "expected.html"]).read())
-                gold = visible_text(lxml_html.fromstring(expected))
-                pages.append((folder.replace("/", "_").replace(".", "_"), decode_bytes(archive.extractfile(member).read()), gold))
+        for name, page, expected in sibling_pairs(archive, "/fullpage_to_article_html/", "/raw.html", "/expected.html"):
+            folder = name.split("/fullpage_to_article_html/", 1)[1].rsplit("/", 1)[0]
+            gold = visible_text(lxml_html.fromstring(decode_bytes(archive.extractfile(expected).read())))
+            pages.append((folder.replace("/", "_").replace(".", "_"), decode_bytes(archive.extractfile(page).read()), gold))
     return pages
 
 
 def webarticle2text_pages(sdist: Path) -> list[tuple[str, str, str]]:
     """(id, html, expected text) of webarticle2text's comparison pages."""
     with tarfile.open(sdist) as archive:
-        members = {m.name: m for m in archive.getmembers() if "/fixtures/compare/" in m.name}
-        pages = []
-        for name, member in sorted(members.items()):
-            expected = name[:-len(".html")] + ".expected.txt"
-            if name.endswith(".html") and expected in members:
-                gold = archive.extractfile(members[expected]).read().decode("utf-8")
-                pages.append((Path(name).stem, decode_bytes(archive.extractfile(member).read()), gold))
-    return pages
+        return [(Path(name).stem, decode_bytes(archive.extractfile(page).read()),
+                 archive.extractfile(expected).read().decode("utf-8"))
+                for name, page, expected in sibling_pairs(archive, "/fixtures/compare/", ".html", ".expected.txt")]
+
+
+def sibling_pairs(archive: tarfile.TarFile, marker: str, page_end: str,
+                  expected_end: str) -> list[tuple[str, tarfile.TarInfo, tarfile.TarInfo]]:
+    """The members under ``marker`` whose names end in ``page_end`` and that have a sibling
+    named alike but ending in ``expected_end``: (page's name, page, expected), by name."""
+    members = {m.name: m for m in archive.getmembers() if marker in m.name}
+    return [(name, member, members[name[:-len(page_end)] + expected_end])
+            for name, member in sorted(members.items())
+            if name.endswith(page_end) and name[:-len(page_end)] + expected_end in members]
 
 
 def markdown_text(markdown: str) -> str:
