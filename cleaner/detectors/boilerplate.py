@@ -112,8 +112,9 @@ def in_prose(text: str, min_words: int = 12, words_per_number: int = 5) -> bool:
     306 HP and a huge rear wing" is a teaser's blurb; "Kyle Busch 5040 5 1 17 27" is a row, and
     so are a schedule's rows run together). Words: runs of letters outside the tokens that hold
     a digit (a file hash's hex, "8a81ae6b6e9d...", is one number, not twenty words)."""
-    words = len(WORD.findall(NUMBER_TOKEN.sub(" ", text)))
-    return words >= min_words and len(NUMBER_TOKEN.findall(text)) * words_per_number < words
+    rest, numbers = NUMBER_TOKEN.subn(" ", text)
+    words = len(WORD.findall(rest))
+    return words >= min_words and numbers * words_per_number < words
 
 
 def holds_figure(text: str, stamped_headline_words: int) -> bool:

@@ -157,20 +157,20 @@ class DuplicateDetector(Detector):
         neighbours = (next(kept_blocks(blocks, index, -1), None), next(kept_blocks(blocks, index, 1), None))
         return any(b is not None and not b.is_prose(self.prose_min_words) for b in neighbours)
 
-    def contents_entries(self, blocks: list[Block], keys: list[str]) -> dict[int, int]:
+    def contents_entries(self, blocks: list[Block], keys: list[str], copies: Counter[str]) -> dict[int, int]:
         """The entries of a table of contents, mapped to the heading each names: short blocks
         listed close together (at most ``contents_max_gap`` blocks apart) whose texts come again,
         in the same order, later in the document as headings over prose (``opens_section``).
         ``min_contents_entries`` of them make a table of contents; a single repeat proves
         nothing. Without this, the headings, being the later copies, went as repeats, and the
         contents list then went as the page's head or a link list: no copy was left."""
-        later: dict[str, list[int]] = {}
+        later: dict[str, list[int]] = {}  # the places of each text printed more than once (``copies``)
         for index, key in enumerate(keys):
-            if len(key) >= self.min_chars:
+            if copies[key] > 1 and len(key) >= self.min_chars:
                 later.setdefault(key, []).append(index)
         pairs = []  # (entry, heading): the first copy, and the first later copy opening a section
         for indices in later.values():
-            if len(indices) < 2 or blocks[indices[0]].word_count > self.heading_max_words:
+            if blocks[indices[0]].word_count > self.heading_max_words:
                 continue
             heading = next((i for i in indices[1:] if self.opens_section(blocks, i)), None)
             if heading is not None and self.in_list(blocks, indices[0]):
@@ -202,7 +202,7 @@ class DuplicateDetector(Detector):
         name, key_and_anchors = self.name, self.key_and_anchors
         measured = [block.measure(name, key_and_anchors) for block in doc.blocks]
         copies = Counter(key for key, _ in measured)
-        listed = self.contents_entries(doc.blocks, [key for key, _ in measured]) if any(
+        listed = self.contents_entries(doc.blocks, [key for key, _ in measured], copies) if any(
             n > 1 for n in copies.values()) else {}
         headings = set(listed.values())
         for index in listed:
