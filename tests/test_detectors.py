@@ -378,6 +378,17 @@ def test_an_archive_of_years_is_no_table_but_a_column_of_years_is():
     assert all(cell in result.text.splitlines() for cell in ["2019", "1,204", "2017", "1,090"])
 
 
+def test_a_sidebar_of_categories_with_their_counts_is_no_table():
+    # a label with its number of posts in brackets is a category list's entry, not a cell
+    categories = ["Allgemein (2)", "Konzerte (7)", "Jay Chou (51)", "이벤트 (51)", "Security News (2801)"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *categories, PARAGRAPH_3]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    # the same labels beside other figures are a table's rows
+    table = ["Party", "Seats", "Labour (12)", "202 seats", "Conservatives (9)", "365 seats", "Greens (3)", "1 seat"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *table, PARAGRAPH_3]))
+    assert all(cell in result.text.splitlines() for cell in table[2:])
+
+
 def test_a_tour_schedule_stays_a_table():
     # a date with a month's name and a few words: a row of a schedule, not a stamped teaser
     schedule = ["March 3 – Berlin, Mercedes-Benz Arena", "March 5 – Paris, Accor Arena", "March 8 – London, The O2",

@@ -29,6 +29,8 @@ HEADER_END = " :：»›>|-–—"
 TRAILING_CLOSERS = " \"'”’»)]"
 NAMED_NUMBER = regex.compile(r"\p{L}[\p{L}\p{M}.'’&-]*(?:\s+[\p{L}\p{M}.'’&-]+)*\s+\d{1,2}")
 LETTER = regex.compile(r"\p{L}")
+# a category or label of a blog's sidebar with its number of posts ("Jay Chou (51)", "이벤트 (51)")
+COUNTED_LABEL = regex.compile(r"\s*\p{L}[^\d()\n]{0,60}?\s?\((?!(?:1[89]|20)\d\d\))\d{1,6}\)\s*")
 YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
 # a list item's number: one or two digits standing alone (not "$5", "5%", "5,000" or "2:15"),
 # before an item's capitalised first word (or a word of a script without case: Burmese, Chinese) or at
@@ -85,10 +87,13 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     """What figure ``text`` holds (see ``holds_figure``): ``bare`` (a number alone, a table's
     cell), ``year`` (a year alone: a cell, or an entry of an archive's list of years),
     ``named`` (a name ending in a small number: "Apple Watch Series 4", "tvOS 13", "Top 10",
-    which is a menu entry unless bare numbers stand beside it), ``figure`` (also a technical
-    identifier alone: "com.example.app", "loader.js"), or None."""
+    which is a menu entry unless bare numbers stand beside it), ``counted`` (a label and its
+    number of posts in brackets: "Jay Chou (51)", an entry of a sidebar's list of categories
+    where no other figure stands beside it), ``figure`` (also a technical identifier alone: "com.example.app", "loader.js"), or None."""
     if IDENTIFIER.fullmatch(text.strip()):
         return "figure"
+    if COUNTED_LABEL.fullmatch(text):
+        return "counted"
     if not holds_figure(text, stamped_headline_words) or in_prose(text):
         return None
     if LETTER.search(text) is None:
@@ -353,6 +358,8 @@ class BoilerplateDetector(Detector):
                 if self.counter(run[start:start + self.min_table_run], window, blocks, counted):
                     continue
                 bare = "bare" in window or "year" in window  # "Top 10" heads a column of numbers
+                if all(k in (None, "counted") for k in window):
+                    continue  # labels with their counts alone: a sidebar's list of categories
                 figures = sum(k is not None and (k != "named" or bare) for k in window)
                 if figures >= self.min_table_digit_share * len(window):
                     protected.update(run[start:start + self.min_table_run])
