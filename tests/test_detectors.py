@@ -389,6 +389,17 @@ def test_a_sidebar_of_categories_with_their_counts_is_no_table():
     assert all(cell in result.text.splitlines() for cell in table[2:])
 
 
+def test_a_pager_above_the_article_is_no_table():
+    # a gallery's pager in the page's head: page numbers one after the other
+    pager = ["<<", "<", *[str(n) for n in range(1, 15)], ">", ">>"]
+    result = cleaner.clean("\n".join([*pager, PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]))
+    assert result.text.splitlines() == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    # a table above the first paragraph stays: its figures do not count one after the other
+    table = ["Driver", "Points", "Kyle Busch", "5040", "5", "Martin Truex Jr.", "5035", "7"]
+    result = cleaner.clean("\n".join([*table, PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]))
+    assert all(cell in result.text.splitlines() for cell in ["5040", "5", "Martin Truex Jr.", "5035", "7"])
+
+
 def test_a_tour_schedule_stays_a_table():
     # a date with a month's name and a few words: a row of a schedule, not a stamped teaser
     schedule = ["March 3 – Berlin, Mercedes-Benz Arena", "March 5 – Paris, Accor Arena", "March 8 – London, The O2",

@@ -443,7 +443,10 @@ class BoilerplateDetector(Detector):
             lead_in = index if opens_list else None
         verdicts.update((i, "outlying_prose") for i in outlying)
         verdicts.update((i, "teaser_list") for i in teasers)
-        protected = {kept[p] for p in self.data_runs(kept_blocks, sorted(rank[i] for i in verdicts))}
+        # above the article, a run of page numbers is a gallery's or a list's pager, no table
+        head = sorted(rank[i] for i, reason in verdicts.items() if reason == "head_run")
+        rest = sorted(rank[i] for i, reason in verdicts.items() if reason != "head_run")
+        protected = {kept[p] for p in self.data_runs(kept_blocks, head, pagers=False) | self.data_runs(kept_blocks, rest)}
         for index, reason in sorted(verdicts.items()):
             if index not in protected or reason == "teaser_list":
                 yield Finding(index, reason)
