@@ -435,3 +435,31 @@ def test_a_korean_table_cell_taken_as_a_short_token_is_no_residue_signal():
     doc.remove(5, "ui", "article-tools-line")
     doc.remove(6, "ui", "widgets", "short_token")
     assert AppendedStoryDetector().signals(doc, 0) == ["residue", "residue"]
+
+
+TEASER_GRID = [
+    "The doctor who walked away",
+    "After twenty years in the emergency room, a surgeon opened a bakery in her village and now rises at four "
+    "to bake bread for the neighbours.",
+    "A rose from Kenya",
+    "Picked in Holland, grown in Kenya, sold in Germany: a reportage on the long journey of one flower before "
+    "it wilts in a vase on a kitchen table.",
+    "The man outside the embassy",
+    "For more than a thousand days a father has waited for his wife to come home from prison, and he has not "
+    "given up hope of seeing her again.",
+    "Pensions for the young",
+    "What people between eighteen and thirty can expect from the pension system, explained by an economist "
+    "who has studied it for three decades.",
+]
+
+
+def test_a_grid_of_teasers_above_the_article_does_not_cut_the_article_off():
+    # what is left above the article on a page can be a grid of other stories' teasers, each a
+    # headline and a blurb: the article under them, much longer, is no appended story
+    teaser_words = sum(len(line.split()) for line in TEASER_GRID[1::2])
+    article = [*LONGER_STORY, *ARTICLE, *LAWS_LEAD]
+    assert sum(len(line.split()) for line in article) >= 2 * teaser_words
+    page = [*TEASER_GRID, "Why a Beloved Writer Vanished", "Share this on WhatsApp", "Tweet Email", *article]
+    result = cleaner.clean("\n".join(page))
+    assert all(line in result.text.splitlines() for line in article)
+    assert not any(r.kind == "appended_story" for r in result.removed)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import regex
 
-from ..document import Document
+from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout, word_count
 from ..sentences import WIRE_DATELINE, sentence_cuts
 from ..text_stats import TermVector, block_terms, cosine, is_headline, terms_of
@@ -67,7 +67,9 @@ class AppendedStoryDetector(Detector):
     the first section of a sectioned story, "Federal: Health care ..." after a three-paragraph
     lead, shares few words with the lead) and ``min_prose_words_after_unsignalled`` after it, as
     a short last section is often a change of angle, not of story; and the text before it must
-    have a measurable cohesion of its own. Reasons: ``headline_repeated``,
+    have a measurable cohesion of its own. No cut where the prose before the candidate is a
+    grid of teasers (headlines and short blurbs) and a much longer text follows: that text is
+    the article (``teasers_only``). Reasons: ``headline_repeated``,
     ``headline_with_byline``, ``headline_with_dateline``, ``headline_with_residue``,
     ``low_cohesion``.
     """
@@ -82,7 +84,9 @@ class AppendedStoryDetector(Detector):
                  max_cohesion_ratio: float = 0.3, max_cohesion_header: float = 0.35, headline_max_words: int = 25,
                  prose_min_words: int = 12, signal_window: int = 8, after_window_words: int = 400,
                  glued_sentence_words: int = 6, headline_min_words: int = 3,
-                 short_headline_min_words: int = 2, max_after_ratio_short: float = 2.0) -> None:
+                 short_headline_min_words: int = 2, max_after_ratio_short: float = 2.0,
+                 teaser_blurb_max_words: int = 40, teaser_heading_max_words: int = 15, min_teasers: int = 3,
+                 min_teaser_share: float = 0.8, min_story_after_ratio: float = 2.0) -> None:
         self.min_prose_words_before = min_prose_words_before
         self.min_prose_words_strong = min_prose_words_strong
         self.min_prose_words_after = min_prose_words_after
@@ -99,6 +103,11 @@ class AppendedStoryDetector(Detector):
         self.headline_min_words = headline_min_words
         self.short_headline_min_words = short_headline_min_words
         self.max_after_ratio_short = max_after_ratio_short
+        self.teaser_blurb_max_words = teaser_blurb_max_words
+        self.teaser_heading_max_words = teaser_heading_max_words
+        self.min_teasers = min_teasers
+        self.min_teaser_share = min_teaser_share
+        self.min_story_after_ratio = min_story_after_ratio
         self.dateline = DatelineDetector()
 
     def signals(self, doc: Document, index: int) -> list[str]:
@@ -183,6 +192,21 @@ class AppendedStoryDetector(Detector):
             return "headline_with_residue"
         return "low_cohesion"
 
+    def teasers_only(self, blocks: list[Block], prose_words: list[int], position: int, after_words: int) -> bool:
+        """Whether the prose before ``position`` is a grid of teasers rather than an article, with
+        the article after it: at least ``min_teasers`` blurbs of at most
+        ``teaser_blurb_max_words`` words, each under a headline (a short block without a sentence
+        end, at most ``teaser_heading_max_words`` words), hold ``min_teaser_share`` of that prose,
+        and the prose after it is ``min_story_after_ratio`` times as long. Cutting there would keep
+        the teasers and drop the article."""
+        before = sum(prose_words[:position])
+        if after_words < self.min_story_after_ratio * before:
+            return False
+        blurbs = [words for p, words in enumerate(prose_words[:position])
+                  if 0 < words <= self.teaser_blurb_max_words and p > 0 and prose_words[p - 1] == 0
+                  and blocks[p - 1].word_count <= self.teaser_heading_max_words and not blocks[p - 1].ends_sentence]
+        return len(blurbs) >= self.min_teasers and sum(blurbs) >= self.min_teaser_share * before
+
     def window_end(self, blocks: list, position: int) -> int:
         """Where the window after ``position`` ends: the blocks from ``position`` on, up to
         ``after_window_words`` words, so that a long story appended further down does not pull
@@ -244,7 +268,7 @@ class AppendedStoryDetector(Detector):
                                 own == 0.0 or prose_before < self.min_prose_words_before_unsignalled
                                 or after_words < self.min_prose_words_after_unsignalled):
                             reason = None
-                        if reason:
+                        if reason and not self.teasers_only(blocks, prose_words, position, after_words):
                             yield Finding(index, reason, cut=True)
                             return
             prose_before += prose_words[position]
