@@ -300,6 +300,19 @@ def test_dateline_fills_metadata_and_keeps_schedules():
     assert all(line in result.text.splitlines() for line in schedule)
 
 
+def test_a_schedule_whose_rows_run_together_stays():
+    # rows run together on a line: the dated rows between them are a schedule's, not datelines
+    schedule = ["1a etapa: 10 de março – Interlagos 2a etapa: 8 de abril – Curitiba",
+                "3a etapa: 22 de abril – Velopark",
+                "4a etapa: 6 de maio – Londrina 5a etapa: 20 de maio – Santa Cruz do Sul",
+                "6a etapa: 5 de agosto – Cascavel"]
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, *schedule]))
+    assert all(line in result.text.splitlines() for line in schedule)
+    # a date line alone after the article still goes
+    result = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, schedule[1]]))
+    assert [r.reason for r in result.removed] == ["dateline"]
+
+
 def test_boilerplate_head_tail_and_link_lists():
     menu = ["Home", "World", "Business", "Sport"]
     links = ["Ten things to do this weekend", "Why the bus fare went up again", "The best parks in the city",

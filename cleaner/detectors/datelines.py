@@ -32,15 +32,17 @@ class DatelineDetector(Detector):
     labels, at most ``max_other_words`` words may remain (a name, a place, an outlet), and no
     sentence may end after the date; blocks over ``max_chars`` characters are never datelines,
     nor the signature of an embedded post (``(@handle)``). In the body (between head and tail)
-    a label is required. Reason: ``dateline``. Fills ``published`` (or ``updated``) when not yet known.
+    a label is required. ``max_run`` of them in a row, lines of several dates among them
+    (a schedule's rows run together), are a schedule and stay. Reason: ``dateline``. Fills ``published`` (or ``updated``) when not yet known.
     """
 
     name = "datelines"
     kind = "metadata"
 
     def __init__(self, max_words: int = 24, max_other_words: int = 7, max_run: int = 3,
-                 max_chars: int = 300) -> None:
+                 max_chars: int = 300, min_schedule_dates: int = 2) -> None:
         self.max_words = max_words
+        self.min_schedule_dates = min_schedule_dates
         self.max_chars = max_chars
         self.max_other_words = max_other_words
         self.max_run = max_run
@@ -67,14 +69,25 @@ class DatelineDetector(Detector):
         a row are a schedule or a table, and stay."""
         kept = doc.kept_indices()
         flags = [doc.blocks[i].measure(self.name, self.judge) is not None for i in kept]
+        # a line of several dates is a schedule's rows run together: it stays, and counts in the run
+        rows = [flag or doc.blocks[i].measure((self.name, "rows"), self.is_schedule_rows) for flag, i in zip(flags, kept, strict=True)]
         for position, index in enumerate(kept):
-            if not flags[position] or self.in_long_run(flags, position):
+            if not flags[position] or self.in_long_run(rows, position):
                 continue
             text = doc.blocks[index].text
             if not (layout.in_head(index) or layout.in_tail(index) or LABEL.search(text)):
                 continue
             self.record(doc, doc.blocks[index].measure(stamp_of, stamp_of))
             yield Finding(index, "dateline")
+
+    def is_schedule_rows(self, text: str) -> bool:
+        """Whether ``text`` holds ``min_schedule_dates`` dates or more, no sentence between them:
+        rows of a schedule run together on one line ("1a etapa: 10 de março – Interlagos 2a
+        etapa: 8 de abril – Curitiba")."""
+        if len(text) > self.max_chars * 2 or not DIGIT.search(text):
+            return False
+        dates = DATE.findall(text)
+        return len(dates) >= self.min_schedule_dates and not SENTENCE_END.search(DATE.sub(" ", text).strip())
 
     def in_long_run(self, flags: list[bool], position: int) -> bool:
         """Whether ``position`` is in a run of at least ``max_run`` flagged blocks."""
