@@ -94,6 +94,9 @@ class Block:
     piece: bool = False
     """True when the block is part of a line that was split at residue."""
     gaps: tuple[Removal, ...] = ()
+    preformatted: bool = False
+    """True for a line of a code block of HTML input: no rule or detector removes it alone (a
+    cut still takes it with everything after it)."""
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
     """Measures and verdicts that depend on the text alone, computed once per block and kept
     across the engine's passes (``Block.measure``)."""

@@ -114,12 +114,14 @@ class Cleaner:
             raise InputTooLargeError(
                 f"input has {len(text):,} characters; the limit is {self.config.max_input_chars:,}")
         decode.require_text(text)
-        input_format, html_meta = "text", {}
+        input_format, html_meta, code = "text", {}, []
         if extract.is_html(text, self.config.html_mode):
             input_format = "html"
-            text, html_meta = extract.html_to_text(text)
+            text, html_meta, code = extract.html_to_text(text)
             decode.require_text(text, what="the text extracted from the HTML")
         blocks = segment(text)
+        if code:
+            mark_preformatted(blocks, code)
         if len(blocks) > self.config.max_blocks:
             raise InputTooLargeError(
                 f"input has {len(blocks):,} lines; the limit is {self.config.max_blocks:,}")
@@ -191,7 +193,7 @@ class Cleaner:
         out: list[Block] = []
         min_words = self.config.split_min_words
         for block in doc.blocks:
-            if block.removal is None and block.word_count >= min_words:
+            if block.removal is None and block.word_count >= min_words and not block.preformatted:
                 out.extend(split_sentences(block, self.config.split_max_pieces))
             else:
                 out.append(block)
@@ -206,6 +208,9 @@ class Cleaner:
         layout = self.layout(doc.blocks)
         out: list[Block] = []
         for index, block in enumerate(doc.blocks):
+            if block.preformatted:
+                out.append(block)
+                continue
             key = ("span", (index <= layout.head_end, index >= layout.tail_start))
             spans = block.memo.get(key, MISSING)  # Block.measure, without the gate asked on a hit
             if spans is MISSING:
@@ -264,7 +269,7 @@ class Cleaner:
         limit = self.config.max_block_chars
         line_rules = self.line_rules
         for index, block in enumerate(doc.blocks):
-            if block.removal is not None or len(block.text) > limit:
+            if block.removal is not None or len(block.text) > limit or block.preformatted:
                 continue
             found = self.first_match(line_rules, "line", block, layout, index, clock)
             if found:
@@ -285,7 +290,8 @@ class Cleaner:
         out: list[Block] = []
         for index, block in enumerate(doc.blocks):
             ending = None
-            if block.removal is None and block.word_count >= min_words and len(block.text) <= limit:
+            if (block.removal is None and block.word_count >= min_words and len(block.text) <= limit
+                    and not block.preformatted):
                 key = ("ending", index <= layout.head_end, index >= layout.tail_start)
                 ending = block.memo.get(key, MISSING)  # Block.measure, without the clock asked on a hit
                 if ending is MISSING:
@@ -347,7 +353,7 @@ class Cleaner:
             if current is None and kept and block.is_prose(prose_min_words):
                 prose_words += block.word_count
             found = None
-            if kept and len(block.text) <= limit:
+            if kept and len(block.text) <= limit and not block.preformatted:
                 found = self.first_match(cut_rules, "cut", block, layout, index, clock)
             if found:
                 rule, match = found
@@ -419,8 +425,8 @@ class Cleaner:
                 doc.title = block.text
                 block.removal = Removal(found_kind, name, block.text, block.start, block.end, finding.reason)
                 continue
-            if not block.kept:
-                continue
+            if not block.kept or block.preformatted:
+                continue  # a line of code opens no cut either; it goes only after one
             if finding.span is not None:
                 pieces = split_block(block, [finding.span])
                 for piece, is_cut in pieces:
@@ -435,6 +441,20 @@ class Cleaner:
                                finding.reason if index == finding.index else "after_cut")
                 continue
             doc.remove(finding.index, found_kind, name, finding.reason)
+
+
+def mark_preformatted(blocks: list[Block], code: list[tuple[int, int]]) -> None:
+    """Mark the blocks at the offsets ``code`` (the lines of HTML input's code blocks, in
+    order) as ``preformatted``."""
+    lines = iter(code)
+    line = next(lines, None)
+    for block in blocks:
+        while line is not None and line[1] <= block.start and line != (block.start, block.end):
+            line = next(lines, None)
+        if line is None:
+            return
+        if line == (block.start, block.end):
+            block.preformatted = True
 
 
 def remove_refused_markers(doc: Document, markers: dict[tuple[int, int], tuple[str, str]]) -> Document:

@@ -53,9 +53,11 @@ def warm_up() -> None:
     _warm = True
 
 
-def html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    """The main text of an HTML page, one block per line, and the metadata trafilatura found
-    (``title``, ``author``, ``published``, ``source``).
+def html_to_text(html: str) -> tuple[str, dict[str, str], list[tuple[int, int]]]:
+    """The main text of an HTML page, one block per line, the metadata trafilatura found
+    (``title``, ``author``, ``published``, ``source``), and the offsets (start, end) in that
+    text of the lines of its code blocks (``<pre>``, ``<code>``: a program's lines are the
+    article's, however short and unlike prose they are).
 
     Bounded: more than ``MAX_HTML_TAGS`` tags raise ``InputTooLargeError``; the extraction runs
     under the current document's time budget (``clock.interrupt_after``). Entities are never
@@ -76,28 +78,39 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     result = interrupt_after(clock, lambda: bare_extraction(html, include_comments=False, include_tables=True,
                                                             with_metadata=True))
     if result is None:
-        return "", {}
+        return "", {}, []
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     body = getattr(result, "body", None)
-    text = flowed_text(body) if body is not None else data.get("text") or ""
+    text, code = flowed_text(body) if body is not None else (data.get("text") or "", [])
     meta = {"title": data.get("title"), "author": data.get("author"),
             "published": data.get("date"), "source": data.get("sitename")}
-    return text, {k: v for k, v in meta.items() if v}
+    return text, {k: v for k, v in meta.items() if v}, code
 
 
-def flowed_text(body: _Element) -> str:
+def flowed_text(body: _Element) -> tuple[str, list[tuple[int, int]]]:
     """The text of trafilatura's extracted ``body`` (its XML tree), one element per line as
     trafilatura writes it, with the source's line breaks inside an element as spaces (an
-    explicit ``<br>``, ``lb``, still breaks the line; code keeps its layout)."""
+    explicit ``<br>``, ``lb``, still breaks the line; code keeps its layout), and the offsets
+    of the lines that are a code block's (a whole line of the text that is a line of a
+    ``code`` element: inline code inside a sentence is part of a longer line)."""
     from trafilatura.xml import xmltotxt
 
     # the elements themselves, not their ids: lxml's proxies live only while referenced
     in_code = {node for code in body.iter("code") for node in code.iter()}
+    code_lines = {line.strip() for code in body.iter("code") for line in "".join(code.itertext()).splitlines()}
+    code_lines.discard("")
     for element in body.iter():
         if element.text and element not in in_code:
             element.text = SPACE_RUN.sub(" ", element.text)
         parent = element.getparent()
         if element.tail and parent is not None and parent not in in_code:
             element.tail = SPACE_RUN.sub(" ", element.tail)
-    lines = (line.strip() for line in xmltotxt(body, include_formatting=False).splitlines())
-    return "\n".join(line for line in lines if line)
+    lines = [line for line in (line.strip() for line in xmltotxt(body, include_formatting=False).splitlines()) if line]
+    code: list[tuple[int, int]] = []
+    if code_lines:
+        start = 0
+        for line in lines:
+            if line in code_lines:
+                code.append((start, start + len(line)))
+            start += len(line) + 1
+    return "\n".join(lines), code

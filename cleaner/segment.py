@@ -55,7 +55,7 @@ def split_block(block: Block, cuts: list[tuple[int, int]]) -> list[tuple[Block, 
             start, end = block.source_offset(left), block.source_offset(right, end=True)
             gaps = tuple(g for g in block.gaps if start <= g.start and g.end <= end) if block.gaps else ()
             piece = Block(text, start, end, blank_before=block.blank_before and not pieces,
-                          line=block.line, piece=True, gaps=gaps)
+                          line=block.line, piece=True, gaps=gaps, preformatted=block.preformatted)
             pieces.append((piece, is_cut))
 
     for a, b in cuts:
@@ -87,4 +87,5 @@ def excise(block: Block, cuts: list[tuple[int, int, str, str]], source: str) -> 
         position = b
     parts.append(text[position:])
     return Block("".join(parts), block.start, block.end, blank_before=block.blank_before,
-                 line=block.line, piece=block.piece, gaps=tuple(sorted(gaps, key=lambda g: g.start)))
+                 line=block.line, piece=block.piece, gaps=tuple(sorted(gaps, key=lambda g: g.start)),
+                 preformatted=block.preformatted)

@@ -114,6 +114,34 @@ def test_a_page_s_hard_wrapped_paragraphs_come_out_whole():
         assert result.source[removal.start:removal.end] == removal.text
 
 
+CODE_LINES = ["{", '  "title": "SSRF via User-Controlled Gateway URL",', '  "level": "AI_LEVEL_HIGH",',
+              '  "cwes": ["CWE-918"],', '  "start_line": 36,', "}"]
+PROGRAM = ["if (!this.publicKey) {", "  // Fails open", "  return { ok: true };", "}", "Share", "Print"]
+
+
+def test_a_code_block_of_html_input_stays_whole():
+    # short lines unlike prose, lines printed twice, a line that reads as a button: in a code
+    # block they are the article's, between its paragraphs and after its last one
+    html = ("<html><head><title>Six flaws found in an agent platform</title></head><body><article>"
+            "<p>The scanner traced the gateway address from the tool's arguments to the socket it opens, "
+            "without any check on the way, the researchers said in their report.</p>"
+            f"<pre><code>{chr(10).join(CODE_LINES)}</code></pre>"
+            "<p>The second flaw let anyone post to the voice webhook, because the check of its signature "
+            "passed whenever no public key had been configured by the operator.</p>"
+            f"<pre><code>{chr(10).join(PROGRAM)}</code></pre>"
+            "<p>Both flaws were fixed within two weeks of the report, and the advisories were published "
+            "once the patched versions had been released.</p>"
+            f"<pre><code>{chr(10).join(CODE_LINES)}</code></pre>"
+            "</article></body></html>")
+    result = cleaner.clean(html)
+    lines = result.text.splitlines()
+    assert [line.strip() for line in lines].count('"level": "AI_LEVEL_HIGH",') == 2
+    assert all(line.strip() in (x.strip() for x in lines) for line in CODE_LINES + PROGRAM)
+    # the same lines in plain text are judged as any other lines
+    plain = cleaner.clean("\n".join([lines[0], *PROGRAM, lines[-1]]))
+    assert "Share" not in plain.text.splitlines()
+
+
 def test_plain_text_never_goes_through_the_html_extractor():
     raw = read_seed(SEED, "raw")
     assert cleaner.clean(raw).input_format == "text"
