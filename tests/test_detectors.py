@@ -1038,6 +1038,7 @@ def test_figure_kind_counts_a_technical_identifier_alone_but_not_a_word_or_an_ad
     assert figure_kind("com.example.loader", 6) == "figure"
     assert figure_kind("loader.js", 6) == "figure"
     assert figure_kind("update-server[.]net", 6) == "figure"
+    assert figure_kind("- com.example.loader", 6) == "figure"  # an item of a list extracted from HTML
     assert figure_kind("Privacy Policy", 6) is None
     assert figure_kind("press@example.com", 6) is None
 

@@ -90,7 +90,7 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     which is a menu entry unless bare numbers stand beside it), ``counted`` (a label and its
     number of posts in brackets: "Jay Chou (51)", an entry of a sidebar's list of categories
     where no other figure stands beside it), ``figure`` (also a technical identifier alone: "com.example.app", "loader.js"), or None."""
-    if IDENTIFIER.fullmatch(text.strip()):
+    if IDENTIFIER.fullmatch(BULLET.sub("", text).strip()):  # an extracted list's item: "- loader.js"
         return "figure"
     if COUNTED_LABEL.fullmatch(text):
         return "counted"
