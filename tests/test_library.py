@@ -142,6 +142,25 @@ def test_a_code_block_of_html_input_stays_whole():
     assert "Share" not in plain.text.splitlines()
 
 
+def test_a_table_of_html_input_stays_after_the_last_paragraph():
+    # trafilatura writes a table's rows "| cell | cell |": rows of words are a table's too
+    rows = [("Phishing", "Use phishing-resistant authentication such as passkeys"),
+            ("Valid Accounts", "Restrict access by network and device context"),
+            ("Device Registration", "Require a managed device before a new passkey is enrolled"),
+            ("Session Hijacking", "Bind sessions to the device they were issued to")]
+    table = ("<table><tr><th>Tactic</th><th>Control</th></tr>"
+             + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows) + "</table>")
+    html = ("<html><head><title>Vishing actors target passkey enrollment</title></head><body><article>"
+            "<p>Since April a threat actor has called employees and persuaded them to register a new passkey on a "
+            "phishing page that mimics the real enrollment process.</p>"
+            "<p>The kit relays each step to the real service, so the attacker ends up holding a passkey that is "
+            "bound to the victim's account.</p>"
+            "<p>We recommend the following controls, mapped to the techniques the actor used in these campaigns.</p>"
+            + table + "</article></body></html>")
+    lines = cleaner.clean(html).text.splitlines()
+    assert all(any(a in line and b in line for line in lines) for a, b in rows)
+
+
 def test_plain_text_never_goes_through_the_html_extractor():
     raw = read_seed(SEED, "raw")
     assert cleaner.clean(raw).input_format == "text"

@@ -29,6 +29,8 @@ HEADER_END = " :：»›>|-–—"
 TRAILING_CLOSERS = " \"'”’»)]"
 NAMED_NUMBER = regex.compile(r"\p{L}[\p{L}\p{M}.'’&-]*(?:\s+[\p{L}\p{M}.'’&-]+)*\s+\d{1,2}")
 LETTER = regex.compile(r"\p{L}")
+# a table's row as trafilatura writes an HTML table's rows: "| 1 | Phishing | Use passkeys |"
+TABLE_ROW = regex.compile(r"\|(?:[^|\n]*\|){2,}")
 # a category or label of a blog's sidebar with its number of posts ("Jay Chou (51)", "이벤트 (51)")
 COUNTED_LABEL = regex.compile(r"\s*\p{L}[^\d()\n]{0,60}?\s?\((?!(?:1[89]|20)\d\d\))\d{1,6}\)\s*")
 YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
@@ -87,11 +89,14 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     """What figure ``text`` holds (see ``holds_figure``): ``bare`` (a number alone, a table's
     cell), ``year`` (a year alone: a cell, or an entry of an archive's list of years),
     ``named`` (a name ending in a small number: "Apple Watch Series 4", "tvOS 13", "Top 10",
-    which is a menu entry unless bare numbers stand beside it), ``counted`` (a label and its
+    which is a menu entry unless bare numbers stand beside it; a row of a table extracted from
+    HTML, "| 1 | Phishing | Use passkeys |", is a ``figure``), ``counted`` (a label and its
     number of posts in brackets: "Jay Chou (51)", an entry of a sidebar's list of categories
     where no other figure stands beside it), ``figure`` (also a technical identifier alone: "com.example.app", "loader.js"), or None."""
     if IDENTIFIER.fullmatch(BULLET.sub("", text).strip()):  # an extracted list's item: "- loader.js"
         return "figure"
+    if TABLE_ROW.fullmatch(text.strip()):
+        return "figure"  # a row of an extracted table, whatever its cells say
     if COUNTED_LABEL.fullmatch(text):
         return "counted"
     if not holds_figure(text, stamped_headline_words) or in_prose(text):
