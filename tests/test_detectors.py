@@ -413,6 +413,19 @@ def test_a_pager_above_the_article_is_no_table():
     assert all(cell in result.text.splitlines() for cell in ["5040", "5", "Martin Truex Jr.", "5035", "7"])
 
 
+def test_a_short_section_under_its_heading_after_the_last_paragraph_stays():
+    # a report's last section: a heading and one short statement, after a heading and a paragraph
+    section = ["Technical Analysis", "The compromised version ships two malicious files under dist/."]
+    text = "\n".join([PARAGRAPH, PARAGRAPH_2, "Impact", PARAGRAPH_3, *section, "Privacy Policy", "Careers"])
+    kept = cleaner.clean(text).text.splitlines()
+    assert section[1] in kept
+    assert "Careers" not in kept
+    # a teaser's truncated line under a box's heading is no section
+    teaser = ["Editor's pick", "Read another exciting story from our archive here …"]
+    kept = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, "Impact", PARAGRAPH_3, *teaser, "Careers"])).text.splitlines()
+    assert teaser[1] not in kept
+
+
 def test_a_tour_schedule_stays_a_table():
     # a date with a month's name and a few words: a row of a schedule, not a stamped teaser
     schedule = ["March 3 – Berlin, Mercedes-Benz Arena", "March 5 – Paris, Accor Arena", "March 8 – London, The O2",

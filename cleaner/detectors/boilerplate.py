@@ -200,7 +200,8 @@ class BoilerplateDetector(Detector):
                  min_verse_share: float = 0.8, lone_teaser_min_words: int = 6,
                  lone_teaser_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line"),
                  lead_in_prose_min_words: int = 20, min_bracket_share: float = 0.3,
-                 min_bracketed_words: int = 30, section_heading_max_words: int = 8) -> None:
+                 min_bracketed_words: int = 30, section_heading_max_words: int = 8,
+                 section_sentence_min_words: int = 6) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -239,6 +240,7 @@ class BoilerplateDetector(Detector):
         self.min_bracket_share = min_bracket_share
         self.min_bracketed_words = min_bracketed_words
         self.section_heading_max_words = section_heading_max_words
+        self.section_sentence_min_words = section_sentence_min_words
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -298,9 +300,11 @@ class BoilerplateDetector(Detector):
     def absorb_neighbours(self, texts: list[str], good: list[bool]) -> list[bool]:
         """Short sentences next to good blocks are good too: forwards (a short last paragraph)
         from ``absorb_after_min_words`` words (or a lead-in ending in a colon, see
-        ``is_lead_in``, or a quotation's source: "— Donald Knuth, Claude's Cycles"; a lead-in also
-        under a heading of at most ``section_heading_max_words`` words after two good blocks: a section
-        of the body, not a promotion's lone paragraph), backwards (a short lead) from
+        ``is_lead_in``, or a quotation's source: "— Donald Knuth, Claude's Cycles"; a lead-in or a
+        short statement (``is_statement``) also under a heading of at most
+        ``section_heading_max_words`` words when two of the three blocks above the heading are
+        good, the one right above it among them: a section of the body, not a promotion's lone
+        paragraph), backwards (a short lead) from
         ``absorb_before_min_words``; and a lead-in of ``lead_in_prose_min_words`` words or more
         with one block between it and the next good block ("... right-clicking an image looks
         like so:", a picture's caption, the next paragraph)."""
@@ -310,8 +314,8 @@ class BoilerplateDetector(Detector):
                     self.is_sentence(texts[position], self.absorb_after_min_words) or self.is_lead_in(texts[position])
                     or QUOTE_ATTRIBUTION.fullmatch(texts[position].strip()) is not None):
                 good[position] = True
-            elif (not good[position] and position > 2 and good[position - 2] and good[position - 3]
-                  and self.is_lead_in(texts[position])
+            elif (not good[position] and position > 2 and good[position - 2] and sum(good[max(0, position - 4):position - 1]) >= 2
+                  and (self.is_lead_in(texts[position]) or self.is_statement(texts[position]))
                   and word_count(texts[position - 1]) <= self.section_heading_max_words and not ends_a_sentence(texts[position - 1])):
                 good[position] = True  # a section's lead-in under its heading: "Detection" / "It was blocked by:"
         for position in range(len(texts) - 2, -1, -1):
@@ -331,6 +335,14 @@ class BoilerplateDetector(Detector):
             return False
         words = WORD.findall(text)
         return sum(w[0].islower() for w in words) * 3 > len(words)
+
+    def is_statement(self, text: str) -> bool:
+        """A sentence of ``section_sentence_min_words`` words or more that ends in one full stop
+        and starts in capitals: a section's short paragraph ("The compromised version ships two
+        malicious files."), not a teaser's truncated line ("... einen weiteren Beitrag …")."""
+        text = text.strip()
+        return (text[:1].isupper() and text.endswith(".") and not text.endswith("..")
+                and self.is_sentence(text, self.section_sentence_min_words))
 
     def is_sentence(self, text: str, min_words: int) -> bool:
         """A block of at least ``min_words`` words that ends a sentence."""
