@@ -3,7 +3,7 @@ label ("Updated", "Posted"), a name or a place beside it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import regex
 
@@ -69,10 +69,13 @@ class DatelineDetector(Detector):
         a row are a schedule or a table, and stay."""
         kept = doc.kept_indices()
         flags = [doc.blocks[i].measure(self.name, self.judge) is not None for i in kept]
-        # a line of several dates is a schedule's rows run together: it stays, and counts in the run
-        rows = [flag or doc.blocks[i].measure((self.name, "rows"), self.is_schedule_rows) for flag, i in zip(flags, kept, strict=True)]
+        # a line of several dates is a schedule's rows run together: it stays, and counts in the
+        # run (looked for only beside a date line: a scan for dates in every block costs)
+        def in_run(position: int) -> bool:
+            return flags[position] or doc.blocks[kept[position]].measure((self.name, "rows"), self.is_schedule_rows)
+
         for position, index in enumerate(kept):
-            if not flags[position] or self.in_long_run(rows, position):
+            if not flags[position] or self.in_long_run(in_run, len(kept), position):
                 continue
             text = doc.blocks[index].text
             if not (layout.in_head(index) or layout.in_tail(index) or LABEL.search(text)):
@@ -89,13 +92,14 @@ class DatelineDetector(Detector):
         dates = DATE.findall(text)
         return len(dates) >= self.min_schedule_dates and not SENTENCE_END.search(DATE.sub(" ", text).strip())
 
-    def in_long_run(self, flags: list[bool], position: int) -> bool:
-        """Whether ``position`` is in a run of at least ``max_run`` flagged blocks."""
+    def in_long_run(self, in_run: Callable[[int], bool], count: int, position: int) -> bool:
+        """Whether ``position`` (of ``count``) is in a run of at least ``max_run`` positions
+        that ``in_run`` accepts."""
         start = position
-        while start > 0 and flags[start - 1]:
+        while start > 0 and in_run(start - 1):
             start -= 1
         end = position
-        while end + 1 < len(flags) and flags[end + 1]:
+        while end + 1 < count and in_run(end + 1):
             end += 1
         return end - start + 1 >= self.max_run
 
