@@ -55,7 +55,8 @@ CONS_HEADING = regex.compile(
     r"nachteile|minuspunkte|schwächen|negativ|inconvénients|points faibles|les moins|desventajas|contras|"
     r"difetti|svantaggi|desvantagens|минусы|недостатки)\s*[:：]?")
 # a list item's bullet, as trafilatura marks the items of an HTML list ("- Vorteile")
-BULLET = regex.compile(r"^\s*[-–•*·▪]\s+")
+BULLET_SIGNS = "-–•*·▪"
+BULLET = regex.compile(rf"^\s*[{BULLET_SIGNS}]\s+")
 # the number words a paragraph may announce a list with ("The six writers on the shortlist")
 COUNT_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # the short lines a teaser card may print between its blurb and the next card's headline, and that headline
@@ -89,15 +90,16 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     """What figure ``text`` holds (see ``holds_figure``): ``bare`` (a number alone, a table's
     cell), ``year`` (a year alone: a cell, or an entry of an archive's list of years),
     ``named`` (a name ending in a small number: "Apple Watch Series 4", "tvOS 13", "Top 10",
-    which is a menu entry unless bare numbers stand beside it; a row of a table extracted from
-    HTML, "| 1 | Phishing | Use passkeys |", is a ``figure``), ``counted`` (a label and its
+    which is a menu entry unless bare numbers stand beside it), ``counted`` (a label and its
     number of posts in brackets: "Jay Chou (51)", an entry of a sidebar's list of categories
-    where no other figure stands beside it), ``figure`` (also a technical identifier alone: "com.example.app", "loader.js"), or None."""
-    if IDENTIFIER.fullmatch(BULLET.sub("", text).strip()):  # an extracted list's item: "- loader.js"
+    unless other figures stand beside it), ``figure`` (also a technical identifier alone,
+    behind a list's bullet or not: "com.example.app", "- loader.js"; and a row of a table
+    extracted from HTML, "| 1 | Phishing | Use passkeys |", whatever its cells say), or None."""
+    stripped = text.strip()
+    item = BULLET.sub("", stripped) if stripped[:1] in BULLET_SIGNS else stripped
+    if IDENTIFIER.fullmatch(item) or (stripped[:1] == "|" and TABLE_ROW.fullmatch(stripped)):
         return "figure"
-    if TABLE_ROW.fullmatch(text.strip()):
-        return "figure"  # a row of an extracted table, whatever its cells say
-    if COUNTED_LABEL.fullmatch(text):
+    if stripped[-1:] == ")" and COUNTED_LABEL.fullmatch(stripped):
         return "counted"
     if not holds_figure(text, stamped_headline_words) or in_prose(text):
         return None
