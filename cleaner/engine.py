@@ -420,13 +420,15 @@ class Cleaner:
         """Apply one detector's findings: removals, removed spans, cuts and the title."""
         for finding in sorted(findings, key=lambda f: f.index, reverse=True):
             block = doc.blocks[finding.index]
+            if block.preformatted:
+                continue  # a line of code is no headline and opens no cut; it goes only after one
             found_kind = finding.kind or kind
             if found_kind == "title":  # may reclaim a block another detector removed
                 doc.title = block.text
                 block.removal = Removal(found_kind, name, block.text, block.start, block.end, finding.reason)
                 continue
-            if not block.kept or block.preformatted:
-                continue  # a line of code opens no cut either; it goes only after one
+            if not block.kept:
+                continue
             if finding.span is not None:
                 pieces = split_block(block, [finding.span])
                 for piece, is_cut in pieces:
@@ -449,7 +451,7 @@ def mark_preformatted(blocks: list[Block], code: list[tuple[int, int]]) -> None:
     lines = iter(code)
     line = next(lines, None)
     for block in blocks:
-        while line is not None and line[1] <= block.start and line != (block.start, block.end):
+        while line is not None and line[1] <= block.start:  # lines before this block
             line = next(lines, None)
         if line is None:
             return

@@ -142,6 +142,20 @@ def test_a_code_block_of_html_input_stays_whole():
     assert "Share" not in plain.text.splitlines()
 
 
+def test_a_line_of_code_above_the_first_paragraph_is_no_headline():
+    command = "Get-Process Where Object Name Equals Agent"  # reads as a headline in Title Case
+    html = ("<html><head><title>Install the agent platform</title></head><body><article>"
+            f"<pre><code>{command}</code></pre>"
+            "<p>The scanner traced the gateway address from the tool's arguments to the socket it opens, "
+            "without any check on the way, the researchers said in their report on Tuesday.</p>"
+            "<p>The second flaw let anyone post to the voice webhook, because the check of its signature "
+            "passed whenever no public key had been configured by the operator.</p>"
+            "</article></body></html>")
+    result = cleaner.clean(html)
+    assert result.text.splitlines()[0] == command
+    assert result.title == "Install the agent platform"
+
+
 def test_a_table_of_html_input_stays_after_the_last_paragraph():
     # trafilatura writes a table's rows "| cell | cell |": rows of words are a table's too
     rows = [("Phishing", "Use phishing-resistant authentication such as passkeys"),
