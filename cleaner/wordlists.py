@@ -15,6 +15,13 @@ def word_list(name: str) -> tuple[str, ...]:
 
 
 @functools.cache
+def opening_headings() -> frozenset[str]:
+    """The headings of an article's first section (``cleaner/data/opening_headings.txt``:
+    "Summary", "Key takeaways", "Einleitung"), case-folded; read once."""
+    return frozenset(h.casefold() for h in word_list("opening_headings"))
+
+
+@functools.cache
 def stopwords() -> frozenset[str]:
     """Stopwords of every language jusText ships a stoplist for, lowercased (used to measure
     lexical cohesion and prose-likeness, where a word that is a stopword anywhere is noise)."""

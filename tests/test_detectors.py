@@ -426,6 +426,18 @@ def test_a_short_section_under_its_heading_after_the_last_paragraph_stays():
     assert teaser[1] not in kept
 
 
+@pytest.mark.parametrize("heading", ["Key takeaways", "Executive Summary", "TL;DR", "Background:", "At a glance",
+                                     "Das Wichtigste in Kürze", "Einleitung", "はじめに"])
+def test_the_heading_of_the_articles_first_section_stays_and_is_no_headline(heading):
+    head = ["Home", "News", "Sport", "Weather", "Council approves the new transport budget", "By Jane Doe"]
+    result = cleaner.clean("\n".join([*head, heading, PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]))
+    assert result.text.splitlines()[0] == heading
+    assert result.title == "Council approves the new transport budget"
+    # any other short line there is the page's head
+    result = cleaner.clean("\n".join([*head, "Latest stories", PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]))
+    assert result.text.splitlines()[0] == PARAGRAPH
+
+
 def test_a_tour_schedule_stays_a_table():
     # a date with a month's name and a few words: a row of a schedule, not a stamped teaser
     schedule = ["March 3 – Berlin, Mercedes-Benz Arena", "March 5 – Paris, Accor Arena", "March 8 – London, The O2",

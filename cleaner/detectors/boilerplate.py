@@ -15,6 +15,7 @@ import regex
 from ..document import Block, Document
 from ..layout import SCRIPT_FULL_STOPS, SENTENCE_END, Layout, ends_a_sentence, word_count
 from ..text_stats import WORD, TermVector, block_terms, is_headline, is_interview_turn, terms_of, words_of
+from ..wordlists import opening_headings as default_opening_headings
 from ..wordlists import stopwords
 from .base import Detector, Finding
 from .datelines import DATE, TIME
@@ -106,6 +107,11 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     if LETTER.search(text) is None:
         return "year" if YEAR.fullmatch(text) else "bare"
     return "named" if NAMED_NUMBER.fullmatch(text) else "figure"
+
+
+def heading_name(text: str) -> str:
+    """A heading's text as ``opening_headings`` lists it: case-folded, without a final colon."""
+    return text.strip().rstrip("".join(COLONS)).strip().casefold()
 
 
 def ends_beyond_initialisms(text: str) -> bool:
@@ -203,7 +209,7 @@ class BoilerplateDetector(Detector):
                  lone_teaser_header_rules: tuple[str, ...] = ("related-header-line", "read-more-line"),
                  lead_in_prose_min_words: int = 20, min_bracket_share: float = 0.3,
                  min_bracketed_words: int = 30, section_heading_max_words: int = 8,
-                 section_sentence_min_words: int = 6) -> None:
+                 section_sentence_min_words: int = 6, opening_headings: Iterable[str] | None = None) -> None:
         self.good_min_words = good_min_words
         self.min_stopword_density = min_stopword_density
         self.doc_min_stopword_density = doc_min_stopword_density
@@ -243,6 +249,8 @@ class BoilerplateDetector(Detector):
         self.min_bracketed_words = min_bracketed_words
         self.section_heading_max_words = section_heading_max_words
         self.section_sentence_min_words = section_sentence_min_words
+        self.opening_headings = (default_opening_headings() if opening_headings is None
+                                 else frozenset(h.casefold() for h in opening_headings))
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -432,8 +440,9 @@ class BoilerplateDetector(Detector):
         last = len(good) - 1 - good[::-1].index(True)
         verdicts: dict[int, str] = {}
         tail_list = self.introduced_tail_list(blocks, standing, last)
+        opening = self.opening_heading(blocks, standing, first)
         for index in kept:
-            if index < first:
+            if index < first and index != opening:
                 verdicts[index] = "head_run"
             elif index > last and index not in tail_list:
                 verdicts[index] = "tail_run"
@@ -469,6 +478,16 @@ class BoilerplateDetector(Detector):
         for index, reason in sorted(verdicts.items()):
             if index not in protected or reason == "teaser_list":
                 yield Finding(index, reason)
+
+    def opening_heading(self, blocks: list[Block], standing: list[bool], first: int) -> int | None:
+        """The kept block right above the first good block when it is the heading of an
+        article's first section (``opening_headings``: "Summary", "Key takeaways", "TL;DR",
+        "Einleitung", "요약", a final colon or not), else None: it is the article's, not the
+        page's head."""
+        above = next((i for i in range(first - 1, -1, -1) if blocks[i].removal is None), None)
+        if above is None or not standing[above]:
+            return None
+        return above if heading_name(blocks[above].text) in self.opening_headings else None
 
     def introduced_tail_list(self, blocks: list[Block], standing: list[bool], last: int) -> set[int]:
         """The list items right after the article's last paragraph when that paragraph ends in

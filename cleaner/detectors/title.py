@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout
 from ..text_stats import WORD, is_headline
+from ..wordlists import opening_headings
 from .base import Detector, Finding
+from .boilerplate import heading_name
 from .widgets import only_ui_words, ui_words
 
 # Blocks the boilerplate detector took from above the article may still be its headline.
@@ -43,6 +45,7 @@ class TitleDetector(Detector):
         self.two_sentences_min_words = two_sentences_min_words
         self.max_words = max_words
         self.ui_words = ui_words()
+        self.opening_headings = opening_headings()  # "At a glance" over the first paragraph is no headline
         self.prose_min_words = prose_min_words
         self.byline_window = byline_window
         self.byline_rules = frozenset(byline_rules)
@@ -60,7 +63,7 @@ class TitleDetector(Detector):
             if index >= layout.first_prose:
                 break
             headline = (is_headline(block.text, self.min_words, self.max_words) and not self.is_ui(block.text)
-                        and not self.is_paragraph(block))
+                        and not self.is_paragraph(block) and heading_name(block.text) not in self.opening_headings)
             if block.kept and block.is_prose(self.prose_min_words) and not headline:
                 break  # a paragraph: what follows it is the article, not its head
             if not headline:
