@@ -1064,6 +1064,8 @@ def test_figure_kind_counts_a_technical_identifier_alone_but_not_a_word_or_an_ad
     assert figure_kind("loader.js", 6) == "figure"
     assert figure_kind("update-server[.]net", 6) == "figure"
     assert figure_kind("- com.example.loader", 6) == "figure"  # an item of a list extracted from HTML
+    assert figure_kind("infos@krysegroupllc[.]online", 6) == "figure"  # a defanged sender address
+    assert figure_kind("jscrambler@8.14.0", 6) == "figure"  # a package at its version
     assert figure_kind("Privacy Policy", 6) is None
     assert figure_kind("press@example.com", 6) is None
 
@@ -1080,6 +1082,17 @@ def test_a_security_reports_indicators_of_compromise_stay_after_its_last_paragra
     kept = cleaner.clean(text).text.splitlines()
     assert all(item in kept for item in packages + hashes)
     assert "Privacy Policy" not in kept and "Careers" not in kept
+
+
+def test_a_reports_defanged_sender_addresses_between_paragraphs_stay():
+    senders = ["infos@krysegroupllc[.]online", "P.POLITIS@BSCL[.]GLOBAL", "ALFRED.KOH@BOURBON-ONLINE[.]COM",
+               "8139@shengan-light[.]com.tw", "SYLVIA.XIAO@MACGREGOR[.]COM"]
+    kept = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *senders, PARAGRAPH_3])).text.splitlines()
+    assert all(sender in kept for sender in senders)
+    # a footer's contact addresses are no indicators
+    contacts = ["press@example.com", "tips@example.com", "jobs@example.com", "ads@example.com", "help@example.com"]
+    kept = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, *contacts, PARAGRAPH_3])).text.splitlines()
+    assert not any(contact in kept for contact in contacts)
 
 
 LOADER_SECTION = [

@@ -75,6 +75,9 @@ NUMBER_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]*\d[^\s]*")
 # a technical identifier alone on its line: a domain, package or file name, defanged or not
 # ("com.example.app", "loader.js", "evil-site[.]net"), as a security report lists its indicators
 IDENTIFIER = regex.compile(r"[\p{L}\p{N}_-]+(?:(?:\.|\[\.\])[\p{L}\p{N}_-]+)+")
+# an indicator that names itself: an address defanged with "[.]" (nobody defangs a contact
+# address: "infos@example[.]online"), or a package at its version ("jscrambler@8.14.0")
+INDICATOR = regex.compile(r"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]*\[\.\][\p{L}\p{N}.\[\]-]+|(?:@[\w.-]+/)?[\w.-]+@\d+(?:\.\d+)+(?:-[\w.]+)?")
 # a teaser a CMS cut short: an ellipsis glued to a cut word or after a comma ("... with airport
 # termin...", "... with the plague,..."); no closing quote after it (a quote trailing off)
 TRUNCATED = regex.compile(r"(?:[\p{L}\p{N}],?|,\s?)(?:\.{3}|…)$")
@@ -94,11 +97,13 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     which is a menu entry unless bare numbers stand beside it), ``counted`` (a label and its
     number of posts in brackets: "Jay Chou (51)", an entry of a sidebar's list of categories
     unless other figures stand beside it), ``figure`` (also a technical identifier alone,
-    behind a list's bullet or not: "com.example.app", "- loader.js"; and a row of a table
+    behind a list's bullet or not: "com.example.app", "- loader.js", a defanged address or a
+    package at its version, "infos@example[.]online", "jscrambler@8.14.0"; and a row of a table
     extracted from HTML, "| 1 | Phishing | Use passkeys |", whatever its cells say), or None."""
     stripped = text.strip()
     item = BULLET.sub("", stripped) if stripped[:1] in BULLET_SIGNS else stripped
-    if IDENTIFIER.fullmatch(item) or (stripped[:1] == "|" and TABLE_ROW.fullmatch(stripped)):
+    if (IDENTIFIER.fullmatch(item) or (stripped[:1] == "|" and TABLE_ROW.fullmatch(stripped))
+            or ("@" in item and INDICATOR.fullmatch(item))):
         return "figure"
     if stripped[-1:] == ")" and COUNTED_LABEL.fullmatch(stripped):
         return "counted"
