@@ -486,7 +486,7 @@ class BoilerplateDetector(Detector):
 
     def opening_heading(self, blocks: list[Block], standing: list[bool], first: int) -> int | None:
         """The kept block right above the first good block when it is the heading of an
-        article's first section (``opening_headings``: "Summary", "Key takeaways", "TL;DR",
+        article's first section (``opening_headings``: "Executive Summary", "Key takeaways", "TL;DR",
         "Einleitung", "はじめに", a final colon or not), else None: it is the article's, not the
         page's head."""
         above = next((i for i in range(first - 1, -1, -1) if blocks[i].removal is None), None)
