@@ -96,8 +96,11 @@ def flowed_text(body: _Element) -> tuple[str, list[tuple[int, int]]]:
     from trafilatura.xml import xmltotxt
 
     # the elements themselves, not their ids: lxml's proxies live only while referenced
-    in_code = {node for code in body.iter("code") for node in code.iter()}
-    code_lines = {line.strip() for code in body.iter("code") for line in "".join(code.itertext()).splitlines()}
+    in_code: set[_Element] = set()
+    code_lines: set[str] = set()
+    for code in body.iter("code"):
+        in_code.update(code.iter())
+        code_lines.update(line.strip() for line in "".join(code.itertext()).splitlines())
     code_lines.discard("")
     for element in body.iter():
         if element.text and element not in in_code:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import regex
 
 from ..document import Block, Document
-from ..layout import SENTENCE_END, Layout, word_count
+from ..layout import CJK_SCRIPTS, SENTENCE_END, Layout, word_count
 from ..sentences import WIRE_DATELINE, sentence_cuts
 from ..text_stats import TermVector, block_terms, cosine, is_headline, terms_of
 from .base import Detector, Finding
@@ -34,7 +34,7 @@ LINK = regex.compile(r"https?://|www\.|\bpic\.twitter\.com/")
 RESIDUE_KINDS = frozenset({"caption", "duplicate", "ui", "metadata", "advertisement"})
 # a word of a script that writes words in one to three characters ("통화", "时政"): a short token
 # the widgets detector took is a menu's entry or a table's cell there, no widget's residue
-SHORT_WORD_SCRIPT = regex.compile(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}]+")
+SHORT_WORD_SCRIPT = regex.compile(rf"[\p{{Hangul}}{CJK_SCRIPTS}]+")
 CLOSING_BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
 # the number that opens an item of a numbered list ("5 Are bossware apps tracking you?", "5.
 # The river path")
@@ -192,14 +192,14 @@ class AppendedStoryDetector(Detector):
             return "headline_with_residue"
         return "low_cohesion"
 
-    def teasers_only(self, blocks: list[Block], prose_words: list[int], position: int, after_words: int) -> bool:
-        """Whether the prose before ``position`` is a grid of teasers rather than an article, with
-        the article after it: at least ``min_teasers`` blurbs of at most
+    def teasers_only(self, blocks: list[Block], prose_words: list[int], position: int, before: int,
+                     after_words: int) -> bool:
+        """Whether the prose before ``position`` (``before`` words) is a grid of teasers rather
+        than an article, with the article after it: at least ``min_teasers`` blurbs of at most
         ``teaser_blurb_max_words`` words, each under a headline (a short block without a sentence
         end, at most ``teaser_heading_max_words`` words), hold ``min_teaser_share`` of that prose,
         and the prose after it is ``min_story_after_ratio`` times as long. Cutting there would keep
         the teasers and drop the article."""
-        before = sum(prose_words[:position])
         if after_words < self.min_story_after_ratio * before:
             return False
         blurbs = [words for p, words in enumerate(prose_words[:position])
@@ -268,7 +268,7 @@ class AppendedStoryDetector(Detector):
                                 own == 0.0 or prose_before < self.min_prose_words_before_unsignalled
                                 or after_words < self.min_prose_words_after_unsignalled):
                             reason = None
-                        if reason and not self.teasers_only(blocks, prose_words, position, after_words):
+                        if reason and not self.teasers_only(blocks, prose_words, position, prose_before, after_words):
                             yield Finding(index, reason, cut=True)
                             return
             prose_before += prose_words[position]

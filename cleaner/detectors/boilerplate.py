@@ -119,6 +119,12 @@ def heading_name(text: str) -> str:
     return text.strip().rstrip("".join(COLONS)).strip().casefold()
 
 
+def heading_names(headings: Iterable[str] | None) -> frozenset[str]:
+    """The opening headings a detector compares with ``heading_name``: ``headings`` case-folded,
+    or the package's list (``cleaner/data/opening_headings.txt``) when None."""
+    return default_opening_headings() if headings is None else frozenset(heading_name(h) for h in headings)
+
+
 def ends_beyond_initialisms(text: str) -> bool:
     """Whether a sentence ends in ``text`` other than at the dots of an initialism inside it: a
     menu "... Middle East Diaspora U.S. Politics WORLD NEWS" ends no sentence; a text that ends
@@ -254,8 +260,7 @@ class BoilerplateDetector(Detector):
         self.min_bracketed_words = min_bracketed_words
         self.section_heading_max_words = section_heading_max_words
         self.section_sentence_min_words = section_sentence_min_words
-        self.opening_headings = (default_opening_headings() if opening_headings is None
-                                 else frozenset(h.casefold() for h in opening_headings))
+        self.opening_headings = heading_names(opening_headings)
         self.stop = stopwords()
 
     def stopword_counts(self, words: list[str]) -> tuple[int, int]:
@@ -445,7 +450,7 @@ class BoilerplateDetector(Detector):
         last = len(good) - 1 - good[::-1].index(True)
         verdicts: dict[int, str] = {}
         tail_list = self.introduced_tail_list(blocks, standing, last)
-        opening = self.opening_heading(blocks, standing, first)
+        opening = self.opening_heading(blocks, standing, kept[rank[first] - 1]) if rank[first] else None
         for index in kept:
             if index < first and index != opening:
                 verdicts[index] = "head_run"
@@ -484,15 +489,12 @@ class BoilerplateDetector(Detector):
             if index not in protected or reason == "teaser_list":
                 yield Finding(index, reason)
 
-    def opening_heading(self, blocks: list[Block], standing: list[bool], first: int) -> int | None:
-        """The kept block right above the first good block when it is the heading of an
-        article's first section (``opening_headings``: "Executive Summary", "Key takeaways", "TL;DR",
-        "Einleitung", "はじめに", a final colon or not), else None: it is the article's, not the
-        page's head."""
-        above = next((i for i in range(first - 1, -1, -1) if blocks[i].removal is None), None)
-        if above is None or not standing[above]:
-            return None
-        return above if heading_name(blocks[above].text) in self.opening_headings else None
+    def opening_heading(self, blocks: list[Block], standing: list[bool], above: int) -> int | None:
+        """``above``, the kept block right above the first good block, when it is the heading of
+        an article's first section (``opening_headings``: "Executive Summary", "Key takeaways",
+        "TL;DR", "Einleitung", "はじめに", a final colon or not), else None: it is the article's,
+        not the page's head."""
+        return above if standing[above] and heading_name(blocks[above].text) in self.opening_headings else None
 
     def introduced_tail_list(self, blocks: list[Block], standing: list[bool], last: int) -> set[int]:
         """The list items right after the article's last paragraph when that paragraph ends in

@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from ..document import Block, Document
 from ..layout import SENTENCE_END, Layout
 from ..text_stats import WORD, is_headline
-from ..wordlists import opening_headings
 from .base import Detector, Finding
-from .boilerplate import heading_name
+from .boilerplate import heading_name, heading_names
 from .widgets import only_ui_words, ui_words
 
 # Blocks the boilerplate detector took from above the article may still be its headline.
@@ -33,19 +32,21 @@ class TitleDetector(Detector):
     or a teaser above the headline is longer than it, but no byline comes under them), or the
     longest of all when no byline is under any (the later one of equal length): a byline or a
     label under the headline that no rule knows ("Max Mustermann, Berlin", "Staff Reports") is
-    shorter than the headline it follows. Runs after the other detectors. Reason: ``headline``; the engine sets ``Cleaned.title`` from it."""
+    shorter than the headline it follows. The heading of the article's first section
+    (``opening_headings``: "Key takeaways", "At a glance") is never the headline. Runs after the
+    other detectors. Reason: ``headline``; the engine sets ``Cleaned.title`` from it."""
 
     name = "title"
     kind = "title"
 
     def __init__(self, min_words: int = 3, max_words: int = 25, prose_min_words: int = 12,
                  byline_window: int = 3, byline_rules: Iterable[str] = BYLINE_RULES,
-                 two_sentences_min_words: int = 15) -> None:
+                 two_sentences_min_words: int = 15, opening_headings: Iterable[str] | None = None) -> None:
         self.min_words = min_words
         self.two_sentences_min_words = two_sentences_min_words
         self.max_words = max_words
         self.ui_words = ui_words()
-        self.opening_headings = opening_headings()  # "At a glance" over the first paragraph is no headline
+        self.opening_headings = heading_names(opening_headings)  # "At a glance" over the first paragraph is no headline
         self.prose_min_words = prose_min_words
         self.byline_window = byline_window
         self.byline_rules = frozenset(byline_rules)
