@@ -142,6 +142,36 @@ def test_a_code_block_of_html_input_stays_whole():
     assert "Share" not in plain.text.splitlines()
 
 
+QUERY = ["event.category : process and event.type : start and", "process.parent.name : (Agent or Agent.exe)"]
+RULE = ["rule Windows_Trojan_Loader {", "strings:", '$a = "loader: host PID=%lu" fullword', "condition:",
+        "all of them", "}"]
+
+
+def test_the_sections_between_code_blocks_after_the_last_paragraph_stay():
+    # a report ends with its detection section: headings, lead-ins and a short sentence between
+    # code blocks, after the last long paragraph; the code is the article's, so is what sits
+    # between it (it had gone as the tail, the sentence as outlying prose)
+    html = ("<html><head><title>Loader campaign abuses a note-taking plugin</title></head><body><article>"
+            "<p>The intrusion started with a shared vault whose community plugin ran a shell command each time "
+            "the victim opened it, the researchers wrote in their analysis of the campaign.</p>"
+            "<p>The command fetched a loader that resolved its server from a blockchain transaction, which let the "
+            "operators move the server without touching the loader already on the victims' machines.</p>"
+            "<p>Organisations that let their staff install community plugins should review which of them may run "
+            "commands, and watch for the processes those plugins start on the machines.</p>"
+            "<h2>Hunting queries</h2>"
+            "<p>These hunting queries are used to identify the plugin and the commands it starts:</p>"
+            f"<pre><code>{chr(10).join(QUERY)}</code></pre>"
+            "<h2>YARA</h2>"
+            "<p>We have created YARA rules to identify this activity.</p>"
+            f"<pre><code>{chr(10).join(RULE)}</code></pre>"
+            "</article></body></html>")
+    result = cleaner.clean(html)
+    lines = [line.strip() for line in result.text.splitlines()]
+    for kept in ("Hunting queries", "These hunting queries are used to identify the plugin and the commands it starts:",
+                 "YARA", "We have created YARA rules to identify this activity.", *QUERY, *RULE):
+        assert kept in lines, kept
+
+
 def test_a_line_of_code_above_the_first_paragraph_is_no_headline():
     command = "Get-Process Where Object Name Equals Agent"  # reads as a headline in Title Case
     html = ("<html><head><title>Install the agent platform</title></head><body><article>"

@@ -431,7 +431,9 @@ class BoilerplateDetector(Detector):
             return
         good = [False] * len(blocks)
         for index, is_good in zip(kept, kept_good, strict=True):
-            good[index] = is_good
+            # a line of an HTML code block is the article's, as a paragraph is: the headings and
+            # lead-ins between code blocks are no tail and no menu
+            good[index] = is_good or blocks[index].preformatted
         teasers = self.teaser_lists(blocks, good)
         for index in teasers:
             good[index] = False
@@ -606,7 +608,9 @@ class BoilerplateDetector(Detector):
         article's (cosine under ``max_outlier_cohesion``): teasers, bios, comments, promos;
         but not a cluster of ``min_bracketed_words`` words or more between two clusters of
         ``min_bracket_share`` of the article's words or more (a technical report's sections,
-        set apart by code and tables, share few words with each other)."""
+        set apart by code and tables, share few words with each other). The lines of an HTML
+        code block (``Block.preformatted``) are good blocks that join clusters but add no words to
+        theirs, and a cluster that holds some is the article's (a report's detection section)."""
         clusters = self.clusters(good, standing)
         if len(clusters) < 2:
             return []
@@ -615,7 +619,8 @@ class BoilerplateDetector(Detector):
             clusters = self.clusters(good, [s and i not in rows for i, s in enumerate(standing)])
             if len(clusters) < 2:
                 return []
-        words = [sum(blocks[p].word_count for p in cluster) for cluster in clusters]
+        # code joins prose into one cluster, but its lines are not prose that outweighs the article's
+        words = [sum(blocks[p].word_count for p in cluster if not blocks[p].preformatted) for cluster in clusters]
         # a cluster of excerpts of other posts is not the article, however long: a short post
         # followed by the blog's excerpts of ten others is still the article
         excerpts = [self.is_excerpt_cluster(blocks, cluster) for cluster in clusters]
@@ -631,8 +636,9 @@ class BoilerplateDetector(Detector):
             if excerpts[number]:
                 outlying.extend(cluster)
                 continue
-            if number == core or words[number] >= self.max_outlier_share * words[core]:
-                continue
+            if (number == core or words[number] >= self.max_outlier_share * words[core]
+                    or any(blocks[p].preformatted for p in cluster)):
+                continue  # the article's, or a section of it with its code
             if major[0] < number < major[-1] and words[number] >= self.min_bracketed_words:
                 continue  # a section between two of the article's large clusters is the article's
             if core_terms.cosine(self.terms(blocks, cluster)) < self.max_outlier_cohesion:
