@@ -19,7 +19,7 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 # English day names, whole or cut short ("Tue.", "Thurs", "Saturday")
 DAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 DATE = regex.compile(
-    rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?Z?)?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}"
+    rf"(?:(?<![\d.])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?Z?)?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})(?!\d|\.\d)"
     rf"|(?<!\d)\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of)?)?\.?\s+(?:de\s+)?{MONTH}(?:,?\s+(?:de\s+)?\d{{4}})?|\b{MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일|\d{4}年\d{1,2}月\d{1,2}日)", regex.I)
 TIME = regex.compile(r"(?:@\s*)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]\d{1,2}))?"

@@ -46,3 +46,16 @@ def test_every_month_name_the_date_pattern_finds_is_read():
 def test_the_date_pattern_takes_a_british_ordinal_day_whole():
     assert DATE.search("Posted 4th March 2026 at 3:50 pm").group() == "4th March 2026"
     assert DATE.search("on the 3rd of March, 2026").group() == "3rd of March, 2026"
+
+
+@pytest.mark.parametrize("text", ["195.3.222.251", "| 195.3.222[.]251 | ipv4-addr | staging server |",
+                                  "Build 10.2.2019.1", "jscrambler 1.12.03.2024", "2019-11-190"])
+def test_no_numeric_date_inside_a_longer_number(text):
+    # an IP address, a version, a build number: its digits hold no date ("95.3.222" was one)
+    assert DATE.search(text) is None
+
+
+@pytest.mark.parametrize("text, found", [("Updated 12.03.2024.", "12.03.2024"), ("(11/19/2019)", "11/19/2019"),
+                                         ("on 2019-11-19T10:00Z, at", "2019-11-19T10:00Z")])
+def test_a_numeric_date_ends_at_its_punctuation(text, found):
+    assert DATE.search(text).group() == found

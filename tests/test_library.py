@@ -205,6 +205,28 @@ def test_a_table_of_html_input_stays_after_the_last_paragraph():
     assert all(any(a in line and b in line for line in lines) for a, b in rows)
 
 
+def test_the_heading_and_lead_of_a_table_after_the_last_paragraph_stay():
+    # a report's last section: a heading and a short sentence over its table of indicators
+    rows = [("70bbb38b70fd836d66e8166ec27be9aa", "SHA-256", "loader"),
+            ("195.3.222[.]251", "ipv4-addr", "staging server"),
+            ("panel.example-c2[.]net", "domain-name", "command server"),
+            ("t[.]me/examplebot", "url", "fallback channel")]
+    table = ("<table><tr><th>Observable</th><th>Type</th><th>Reference</th></tr>"
+             + "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows) + "</table>")
+    html = ("<html><head><title>Loader campaign abuses a note-taking plugin</title></head><body><article>"
+            "<p>The intrusion started with a shared vault whose community plugin ran a shell command each time "
+            "the victim opened it, the researchers wrote in their analysis of the campaign.</p>"
+            "<p>The command fetched a loader that resolved its server from a blockchain transaction, which let the "
+            "operators move the server without touching the loader already on the victims' machines.</p>"
+            "<h2>Observations</h2>"
+            "<p>The following observables were discussed in this research.</p>"
+            + table + "</article></body></html>")
+    lines = [line.strip() for line in cleaner.clean(html).text.splitlines()]
+    assert "Observations" in lines
+    assert "The following observables were discussed in this research." in lines
+    assert all(any(a in line and c in line for line in lines) for a, _, c in rows)
+
+
 def test_plain_text_never_goes_through_the_html_extractor():
     raw = read_seed(SEED, "raw")
     assert cleaner.clean(raw).input_format == "text"

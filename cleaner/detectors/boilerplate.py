@@ -114,6 +114,12 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     return "named" if NAMED_NUMBER.fullmatch(text) else "figure"
 
 
+def is_laid_out(block: Block) -> bool:
+    """A line of an HTML code block (``Block.preformatted``) or a table's row as trafilatura
+    writes it (``TABLE_ROW``): the article's, though no prose."""
+    return block.preformatted or (block.text[:1] == "|" and TABLE_ROW.fullmatch(block.text.rstrip()) is not None)
+
+
 def heading_name(text: str) -> str:
     """A heading's text as ``opening_headings`` lists it: case-folded, without a final colon."""
     return text.strip().rstrip("".join(COLONS)).strip().casefold()
@@ -433,7 +439,7 @@ class BoilerplateDetector(Detector):
         for index, is_good in zip(kept, kept_good, strict=True):
             # a line of an HTML code block is the article's, as a paragraph is: the headings and
             # lead-ins between code blocks are no tail and no menu
-            good[index] = is_good or blocks[index].preformatted
+            good[index] = is_good or is_laid_out(blocks[index])
         teasers = self.teaser_lists(blocks, good)
         for index in teasers:
             good[index] = False
@@ -442,7 +448,7 @@ class BoilerplateDetector(Detector):
         rank = {index: position for position, index in enumerate(kept)}
 
         def table_rows() -> set[int]:
-            short = [rank[i] for i in kept if not good[i]]
+            short = [rank[i] for i in kept if not good[i] or is_laid_out(blocks[i])]
             return {kept[p] for p in self.data_runs(kept_blocks, short, pagers=False)}
 
         outlying = self.outlying_clusters(blocks, good, standing, table_rows)
@@ -620,14 +626,15 @@ class BoilerplateDetector(Detector):
             if len(clusters) < 2:
                 return []
         # code joins prose into one cluster, but its lines are not prose that outweighs the article's
-        words = [sum(blocks[p].word_count for p in cluster if not blocks[p].preformatted) for cluster in clusters]
+        words = [sum(blocks[p].word_count for p in cluster if not is_laid_out(blocks[p])) for cluster in clusters]
         # a cluster of excerpts of other posts is not the article, however long: a short post
         # followed by the blog's excerpts of ten others is still the article
         excerpts = [self.is_excerpt_cluster(blocks, cluster) for cluster in clusters]
         if all(excerpts):
             excerpts = [False] * len(clusters)
         core = max(range(len(clusters)), key=lambda number: (not excerpts[number], words[number]))
-        core_terms = TermVector(itertools.chain.from_iterable(block_terms(blocks[p]) for p in clusters[core]))
+        core_terms = TermVector(itertools.chain.from_iterable(
+            block_terms(blocks[p]) for p in clusters[core] if not is_laid_out(blocks[p])))
         # the clusters that bracket the article's sections: the core and those of a large share of its words
         major = [number for number in range(len(clusters))
                  if not excerpts[number] and words[number] >= self.min_bracket_share * words[core]]
@@ -637,7 +644,7 @@ class BoilerplateDetector(Detector):
                 outlying.extend(cluster)
                 continue
             if (number == core or words[number] >= self.max_outlier_share * words[core]
-                    or any(blocks[p].preformatted for p in cluster)):
+                    or any(is_laid_out(blocks[p]) for p in cluster)):
                 continue  # the article's, or a section of it with its code
             if major[0] < number < major[-1] and words[number] >= self.min_bracketed_words:
                 continue  # a section between two of the article's large clusters is the article's
