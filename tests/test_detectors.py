@@ -1095,6 +1095,21 @@ def test_a_reports_defanged_sender_addresses_between_paragraphs_stay():
     assert not any(contact in kept for contact in contacts)
 
 
+
+def test_a_short_list_of_indicators_under_its_heading_ends_the_article():
+    # a package at its version, a defanged domain: too few for a table, yet no footer
+    # prints them; their heading after the last paragraph stays with them
+    indicators = ["- jscrambler@8.14.0", "- update-server[.]net"]
+    text = "\n".join([PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, "Indicators of Compromise", *indicators,
+                      "Privacy Policy", "Terms of Use", "Contact", "Careers"])
+    kept = cleaner.clean(text).text.splitlines()
+    assert "Indicators of Compromise" in kept and all(item in kept for item in indicators)
+    assert "Privacy Policy" not in kept and "Careers" not in kept
+    # a footer's contact address after the last paragraph is no indicator
+    kept = cleaner.clean("\n".join([PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, "Contact us", "press@example.com",
+                                    "Privacy Policy", "Careers"])).text.splitlines()
+    assert "press@example.com" not in kept and "Contact us" not in kept
+
 LOADER_SECTION = [
     "Researchers traced the loader to a forum where its author sold access to criminal groups for a monthly fee paid in cryptocurrency.",
     "The same forum account later advertised an updated build that added a crude sandbox check and a second download server.",

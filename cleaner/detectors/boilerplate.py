@@ -115,9 +115,19 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
 
 
 def is_laid_out(block: Block) -> bool:
-    """A line of an HTML code block (``Block.preformatted``) or a table's row as trafilatura
-    writes it (``TABLE_ROW``): the article's, though no prose."""
-    return block.preformatted or (block.text[:1] == "|" and TABLE_ROW.fullmatch(block.text.rstrip()) is not None)
+    """A line that is the article's though it is no prose: a line of an HTML code block
+    (``Block.preformatted``), a table's row as trafilatura writes it (``TABLE_ROW``), or an
+    indicator of compromise that names itself, behind a list's bullet or not (``INDICATOR``, or
+    a defanged domain: "evil-site[.]net"), which no menu or footer prints."""
+    if block.preformatted:
+        return True
+    text = block.text.strip()
+    if text[:1] == "|":
+        return TABLE_ROW.fullmatch(text) is not None
+    if "@" not in text and "[.]" not in text:
+        return False
+    item = BULLET.sub("", text) if text[:1] in BULLET_SIGNS else text
+    return INDICATOR.fullmatch(item) is not None or ("[.]" in item and IDENTIFIER.fullmatch(item) is not None)
 
 
 def heading_name(text: str) -> str:
