@@ -302,6 +302,17 @@ def test_a_same_subject_story_under_a_wire_byline_and_date_is_cut():
     assert next(r.reason for r in result.removed if r.kind == "appended_story") == "headline_with_byline"
 
 
+@pytest.mark.parametrize("byline", ["By Jane Doe, Nov. 15, 2019 at 10:04 a.m.",
+                                    "By Louis Jacobson on Friday, November 15th, 2019 at 11:04 a.m.",
+                                    "BY JANE DOE | Nov. 15, 2019 | 10:04 AM"])
+def test_a_same_subject_story_under_a_dated_byline_is_cut(byline):
+    # the byline carries the date on its line, and the dots of "Nov." and "a.m." end no sentence
+    story = [SAME_SUBJECT[0], byline, *SAME_SUBJECT[3:]]
+    result = cleaner.clean("\n".join([*ARTICLE, *story]))
+    assert result.text.splitlines() == ARTICLE
+    assert next(r.reason for r in result.removed if r.kind == "appended_story") == "headline_with_byline"
+
+
 @pytest.mark.parametrize("opening", ["(Reuters) — The council voted on Tuesday to approve a new budget for the schools.",
                                      "WASHINGTON (AP) — The council voted on Tuesday to approve a new budget for the schools.",
                                      "By Jane Doe The council voted on Tuesday to approve a new budget for the schools."])

@@ -13,7 +13,7 @@ from ..sentences import WIRE_DATELINE, sentence_cuts
 from ..text_stats import TermVector, block_terms, cosine, is_headline, terms_of
 from .base import Detector, Finding
 from .boilerplate import TRAILING_CLOSERS
-from .datelines import DATE, DatelineDetector
+from .datelines import DATE, TIME, DatelineDetector
 
 # "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens (and a wire
 # story's "(Reuters) —": ``sentences.WIRE_DATELINE``).
@@ -38,6 +38,7 @@ SHORT_WORD_SCRIPT = regex.compile(rf"[\p{{Hangul}}{CJK_SCRIPTS}]+")
 CLOSING_BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
 # the number that opens an item of a numbered list ("5 Are bossware apps tracking you?", "5.
 # The river path")
+DIGIT = regex.compile(r"\d")
 ITEM_NUMBER = regex.compile(r"(\d{1,2})[.)]?\s+\S")
 
 
@@ -290,7 +291,10 @@ def holds_interview_turn(text: str, cuts: list[int]) -> bool:
 
 def reads_as_byline(text: str) -> bool:
     """A line that is a new story's byline (``BYLINE``), not a sentence that starts with "By"."""
-    return BYLINE.match(text) is not None and SENTENCE_END.search(text) is None
+    if BYLINE.match(text) is None:
+        return False
+    # the dots of its date and time end no sentence ("By Jane Doe, Nov. 19, 2019 10:04 a.m.")
+    return SENTENCE_END.search(TIME.sub(" ", DATE.sub(" ", text)) if DIGIT.search(text) else text) is None
 
 
 def is_parenthetical(text: str) -> bool:
