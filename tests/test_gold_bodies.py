@@ -68,6 +68,7 @@ def test_cleaning_the_seed_gold_bodies_changes_nothing():
 GOLD_KEEPS = {
     "copyright-line": "Hawaii News Now's 'Copyright 2019 ... All rights reserved.'",
     "reporter-line-ko": "a Korean columnist's name and e-mail under the article",
+    "reprint-ban-line-cjk": "Entermedia's reprint ban, '저작권자 ⓒ ... 무단전재 및 재배포금지'",
     "photo-credit-line": "a Korean '[사진=JTBC]' credit",
     "author-links-line": "WIRED's 'Email the writer at ...'",
     "author-contact-line": "the same, with the tip line",
