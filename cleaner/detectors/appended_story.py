@@ -36,9 +36,9 @@ RESIDUE_KINDS = frozenset({"caption", "duplicate", "ui", "metadata", "advertisem
 # the widgets detector took is a menu's entry or a table's cell there, no widget's residue
 SHORT_WORD_SCRIPT = regex.compile(rf"[\p{{Hangul}}{CJK_SCRIPTS}]+")
 CLOSING_BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
+DIGIT = regex.compile(r"\d")
 # the number that opens an item of a numbered list ("5 Are bossware apps tracking you?", "5.
 # The river path")
-DIGIT = regex.compile(r"\d")
 ITEM_NUMBER = regex.compile(r"(\d{1,2})[.)]?\s+\S")
 
 

@@ -209,7 +209,8 @@ class BoilerplateDetector(Detector):
     ``cast_list``, ``pros_and_cons``); the list that the last paragraph introduces with a colon
     is no tail (``introduced_tail_list``); a
     removed line of zero-width characters is a blank line and no item). Short sentences next to good blocks count
-    as good, and runs that look like a table or a data list (most blocks hold a digit) stay.
+    as good, and runs that look like a table or a data list (most blocks hold a digit) stay;
+    laid-out lines (``is_laid_out``: a line of code, a table's row, an indicator) count as good.
     ``outlying_prose``: a cluster of good blocks set apart from the article (see
     ``outlying_clusters``), such as teasers, author bios and promotions. ``teaser_list``: the
     headlines listed under the heading of a list of other stories that a rule removed (see
@@ -447,8 +448,8 @@ class BoilerplateDetector(Detector):
             return
         good = [False] * len(blocks)
         for index, is_good in zip(kept, kept_good, strict=True):
-            # a line of an HTML code block is the article's, as a paragraph is: the headings and
-            # lead-ins between code blocks are no tail and no menu
+            # a line of code, a table's row, an indicator is the article's, as a paragraph is:
+            # the headings and lead-ins between such lines are no tail and no menu
             good[index] = is_good or is_laid_out(blocks[index])
         teasers = self.teaser_lists(blocks, good)
         for index in teasers:
@@ -624,9 +625,10 @@ class BoilerplateDetector(Detector):
         article's (cosine under ``max_outlier_cohesion``): teasers, bios, comments, promos;
         but not a cluster of ``min_bracketed_words`` words or more between two clusters of
         ``min_bracket_share`` of the article's words or more (a technical report's sections,
-        set apart by code and tables, share few words with each other). The lines of an HTML
-        code block (``Block.preformatted``) are good blocks that join clusters but add no words to
-        theirs, and a cluster that holds some is the article's (a report's detection section)."""
+        set apart by code and tables, share few words with each other). Laid-out lines
+        (``is_laid_out``: code, a table's rows, indicators) are good blocks that join clusters but
+        add no words or terms to theirs, and a cluster that holds one is the article's (a
+        report's detection section)."""
         clusters = self.clusters(good, standing)
         if len(clusters) < 2:
             return []
@@ -635,7 +637,7 @@ class BoilerplateDetector(Detector):
             clusters = self.clusters(good, [s and i not in rows for i, s in enumerate(standing)])
             if len(clusters) < 2:
                 return []
-        # code joins prose into one cluster, but its lines are not prose that outweighs the article's
+        # laid-out lines join prose into one cluster, but are no prose that outweighs the article's
         words = [sum(blocks[p].word_count for p in cluster if not is_laid_out(blocks[p])) for cluster in clusters]
         # a cluster of excerpts of other posts is not the article, however long: a short post
         # followed by the blog's excerpts of ten others is still the article
@@ -655,7 +657,7 @@ class BoilerplateDetector(Detector):
                 continue
             if (number == core or words[number] >= self.max_outlier_share * words[core]
                     or any(is_laid_out(blocks[p]) for p in cluster)):
-                continue  # the article's, or a section of it with its code
+                continue  # the article's, or a section of it with its code or table
             if major[0] < number < major[-1] and words[number] >= self.min_bracketed_words:
                 continue  # a section between two of the article's large clusters is the article's
             if core_terms.cosine(self.terms(blocks, cluster)) < self.max_outlier_cohesion:
