@@ -13,7 +13,7 @@ from ..sentences import WIRE_DATELINE, sentence_cuts
 from ..text_stats import TermVector, block_terms, cosine, is_headline, terms_of
 from .base import Detector, Finding
 from .boilerplate import TRAILING_CLOSERS
-from .datelines import DATE, TIME, DatelineDetector
+from .datelines import DATE, DIGIT, TIME, DatelineDetector
 
 # "MOSCOW (Reuters) -", "WASHINGTON —", "By Jane Doe": how a new story opens (and a wire
 # story's "(Reuters) —": ``sentences.WIRE_DATELINE``).
@@ -36,7 +36,6 @@ RESIDUE_KINDS = frozenset({"caption", "duplicate", "ui", "metadata", "advertisem
 # the widgets detector took is a menu's entry or a table's cell there, no widget's residue
 SHORT_WORD_SCRIPT = regex.compile(rf"[\p{{Hangul}}{CJK_SCRIPTS}]+")
 CLOSING_BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
-DIGIT = regex.compile(r"\d")
 # the number that opens an item of a numbered list ("5 Are bossware apps tracking you?", "5.
 # The river path")
 ITEM_NUMBER = regex.compile(r"(\d{1,2})[.)]?\s+\S")

@@ -101,9 +101,7 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     package at its version, "infos@example[.]online", "jscrambler@8.14.0"; and a row of a table
     extracted from HTML, "| 1 | Phishing | Use passkeys |", whatever its cells say), or None."""
     stripped = text.strip()
-    item = BULLET.sub("", stripped) if stripped[:1] in BULLET_SIGNS else stripped
-    if (IDENTIFIER.fullmatch(item) or (stripped[:1] == "|" and TABLE_ROW.fullmatch(stripped))
-            or ("@" in item and INDICATOR.fullmatch(item))):
+    if self_named(stripped) is not None:
         return "figure"
     if stripped[-1:] == ")" and COUNTED_LABEL.fullmatch(stripped):
         return "counted"
@@ -114,20 +112,29 @@ def figure_kind(text: str, stamped_headline_words: int) -> str | None:
     return "named" if NAMED_NUMBER.fullmatch(text) else "figure"
 
 
+def self_named(text: str) -> str | None:
+    """What a stripped line is when it names itself as data, behind a list's bullet or not:
+    ``row`` (a table's row as trafilatura writes it, ``TABLE_ROW``), ``indicator`` (an indicator
+    of compromise, ``INDICATOR``, or a defanged domain: "evil-site[.]net"), ``identifier`` (a
+    technical identifier alone: "com.example.app", "loader.js"), or None."""
+    if text[:1] == "|":
+        return "row" if TABLE_ROW.fullmatch(text) else None
+    item = BULLET.sub("", text) if text[:1] in BULLET_SIGNS else text
+    if IDENTIFIER.fullmatch(item):
+        return "indicator" if "[.]" in item else "identifier"
+    return "indicator" if "@" in item and INDICATOR.fullmatch(item) else None
+
+
 def is_laid_out(block: Block) -> bool:
     """A line that is the article's though it is no prose: a line of an HTML code block
-    (``Block.preformatted``), a table's row as trafilatura writes it (``TABLE_ROW``), or an
-    indicator of compromise that names itself, behind a list's bullet or not (``INDICATOR``, or
-    a defanged domain: "evil-site[.]net"), which no menu or footer prints."""
+    (``Block.preformatted``), a table's row or an indicator (``self_named``), which no menu
+    or footer prints (a bare identifier, "loader.js", may be a menu's)."""
     if block.preformatted:
         return True
     text = block.text.strip()
-    if text[:1] == "|":
-        return TABLE_ROW.fullmatch(text) is not None
-    if "@" not in text and "[.]" not in text:
+    if text[:1] != "|" and "@" not in text and "[.]" not in text:
         return False
-    item = BULLET.sub("", text) if text[:1] in BULLET_SIGNS else text
-    return INDICATOR.fullmatch(item) is not None or ("[.]" in item and IDENTIFIER.fullmatch(item) is not None)
+    return self_named(text) in ("row", "indicator")
 
 
 def heading_name(text: str) -> str:
@@ -447,10 +454,11 @@ class BoilerplateDetector(Detector):
         if not any(kept_good):
             return
         good = [False] * len(blocks)
+        laid_out = {index for index in kept if is_laid_out(blocks[index])}
         for index, is_good in zip(kept, kept_good, strict=True):
             # a line of code, a table's row, an indicator is the article's, as a paragraph is:
             # the headings and lead-ins between such lines are no tail and no menu
-            good[index] = is_good or is_laid_out(blocks[index])
+            good[index] = is_good or index in laid_out
         teasers = self.teaser_lists(blocks, good)
         for index in teasers:
             good[index] = False
@@ -459,10 +467,10 @@ class BoilerplateDetector(Detector):
         rank = {index: position for position, index in enumerate(kept)}
 
         def table_rows() -> set[int]:
-            short = [rank[i] for i in kept if not good[i] or is_laid_out(blocks[i])]
+            short = [rank[i] for i in kept if not good[i] or i in laid_out]
             return {kept[p] for p in self.data_runs(kept_blocks, short, pagers=False)}
 
-        outlying = self.outlying_clusters(blocks, good, standing, table_rows)
+        outlying = self.outlying_clusters(blocks, good, standing, table_rows, laid_out)
         for index in outlying:
             good[index] = False
         first = good.index(True)
@@ -613,7 +621,7 @@ class BoilerplateDetector(Detector):
         return str(items) in last or any(self.count_words.get(w) == items for w in last)
 
     def outlying_clusters(self, blocks: list[Block], good: list[bool], standing: list[bool],
-                          table_rows: Callable[[], set[int]]) -> list[int]:
+                          table_rows: Callable[[], set[int]], laid_out: set[int]) -> list[int]:
         """The good blocks of prose clusters apart from the article: clusters are runs of good
         blocks with at most ``max_gap`` other kept blocks between neighbours (what rules
         removed, such as captions between the lead and the body, does not count, nor do the
@@ -626,7 +634,7 @@ class BoilerplateDetector(Detector):
         but not a cluster of ``min_bracketed_words`` words or more between two clusters of
         ``min_bracket_share`` of the article's words or more (a technical report's sections,
         set apart by code and tables, share few words with each other). Laid-out lines
-        (``is_laid_out``: code, a table's rows, indicators) are good blocks that join clusters but
+        (``laid_out``, see ``is_laid_out``: code, a table's rows, indicators) are good blocks that join clusters but
         add no words or terms to theirs, and a cluster that holds one is the article's (a
         report's detection section)."""
         clusters = self.clusters(good, standing)
@@ -638,7 +646,7 @@ class BoilerplateDetector(Detector):
             if len(clusters) < 2:
                 return []
         # laid-out lines join prose into one cluster, but are no prose that outweighs the article's
-        words = [sum(blocks[p].word_count for p in cluster if not is_laid_out(blocks[p])) for cluster in clusters]
+        words = [sum(blocks[p].word_count for p in cluster if p not in laid_out) for cluster in clusters]
         # a cluster of excerpts of other posts is not the article, however long: a short post
         # followed by the blog's excerpts of ten others is still the article
         excerpts = [self.is_excerpt_cluster(blocks, cluster) for cluster in clusters]
@@ -646,7 +654,7 @@ class BoilerplateDetector(Detector):
             excerpts = [False] * len(clusters)
         core = max(range(len(clusters)), key=lambda number: (not excerpts[number], words[number]))
         core_terms = TermVector(itertools.chain.from_iterable(
-            block_terms(blocks[p]) for p in clusters[core] if not is_laid_out(blocks[p])))
+            block_terms(blocks[p]) for p in clusters[core] if p not in laid_out))
         # the clusters that bracket the article's sections: the core and those of a large share of its words
         major = [number for number in range(len(clusters))
                  if not excerpts[number] and words[number] >= self.min_bracket_share * words[core]]
@@ -656,7 +664,7 @@ class BoilerplateDetector(Detector):
                 outlying.extend(cluster)
                 continue
             if (number == core or words[number] >= self.max_outlier_share * words[core]
-                    or any(is_laid_out(blocks[p]) for p in cluster)):
+                    or not laid_out.isdisjoint(cluster)):
                 continue  # the article's, or a section of it with its code or table
             if major[0] < number < major[-1] and words[number] >= self.min_bracketed_words:
                 continue  # a section between two of the article's large clusters is the article's
